@@ -1,0 +1,31 @@
+namespace Platform.Hosting;
+
+public static class ProjectBuilderExtensions
+{
+    public static IResourceBuilder<ProjectResource> AddProject<TProject>(this DistributedApplicationBuilder builder, string name)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddResource(new ProjectResource(name, new TProject()));
+
+    public static IResourceBuilder<ProjectResource> WithReplicas(this IResourceBuilder<ProjectResource> builder, int replicas)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
+        builder.Resource.Annotations.Add(new ReplicaAnnotation(replicas));
+        return builder;
+    }
+
+    public static IResourceBuilder<ProjectResource> WithExternalHttpEndpoints(this IResourceBuilder<ProjectResource> builder)
+    {
+        builder.Resource.Annotations.Add(new ExternalEndpointAnnotation());
+        return builder;
+    }
+
+    public static IResourceBuilder<ProjectResource> WithHttpHealthCheck(this IResourceBuilder<ProjectResource> builder, string path = "/health")
+    {
+        if (!path.StartsWith('/'))
+        {
+            throw new ArgumentException("A health check path starts with '/'.", nameof(path));
+        }
+        builder.Resource.Annotations.Add(new HttpHealthCheckAnnotation(path));
+        return builder;
+    }
+}
