@@ -55,6 +55,14 @@ public sealed class ResourceInstanceState
         }
     }
 
+    public IReadOnlyList<LogLine> RecentLogs(int count)
+    {
+        lock (_gate)
+        {
+            return [.. _logs.TakeLast(count)];
+        }
+    }
+
     public void AppendLog(string text, bool isError)
     {
         lock (_gate)
