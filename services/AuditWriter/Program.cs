@@ -1,2 +1,14 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using Platform.AuditWriter;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapServiceInfo("/api/audit");
+app.MapServiceInfo("/api/usage");
+
 app.Run();

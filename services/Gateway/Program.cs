@@ -1,2 +1,16 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using Platform.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseRequestBodyLimit();
+app.MapDefaultEndpoints();
+app.MapServiceInfo("/gateway");
+app.MapReverseProxy();
+app.MapNotFound();
+
 app.Run();

@@ -1,2 +1,13 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using Platform.IntegrationRegistry;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapServiceInfo("/api/registry");
+
 app.Run();

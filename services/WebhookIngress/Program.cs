@@ -1,2 +1,13 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using Platform.WebhookIngress;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapServiceInfo("/webhooks");
+
 app.Run();

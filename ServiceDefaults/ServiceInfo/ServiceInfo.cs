@@ -1,0 +1,4 @@
+namespace Platform.ServiceDefaults;
+
+/// <summary>The body of <c>GET {prefix}/about</c>.</summary>
+public sealed record ServiceInfo(string Service, string Instance, string Version);

@@ -1,0 +1,19 @@
+using Platform.ServiceDefaults;
+
+namespace Platform.OAuthBroker;
+
+/// <summary>The service's wiring: the OAuth client for upstreams: connect flows, client registrations and token metadata.</summary>
+public static class Extensions
+{
+    public const string DatabaseName = "brokerdb";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddMigrations(DatabaseName);
+        builder.AddEventBus();
+        builder.Services.AddServiceHttpClient(ServiceNames.IntegrationRegistry);
+        builder.Services.AddServiceHttpClient(ServiceNames.SecretsVault);
+        return builder;
+    }
+}

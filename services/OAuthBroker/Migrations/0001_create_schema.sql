@@ -1,0 +1,2 @@
+-- The broker schema holds every table this service owns.
+CREATE SCHEMA IF NOT EXISTS broker;
