@@ -21,8 +21,6 @@ public static class ProjectEnvironment
         ArgumentNullException.ThrowIfNull(resolver);
         var env = new List<KeyValuePair<string, string>>
         {
-            new("OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EXCEPTION_LOG_ATTRIBUTES", "true"),
-            new("OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EVENT_LOG_ATTRIBUTES", "true"),
             new("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY", "in_memory"),
             new("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true"),
         };

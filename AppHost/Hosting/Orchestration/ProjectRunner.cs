@@ -45,6 +45,8 @@ internal sealed class ProjectRunner : ResourceRunner
                 new("ASPNETCORE_URLS", $"http://127.0.0.1:{port}"),
                 new("ASPNETCORE_ENVIRONMENT", "Development"),
                 new("DOTNET_ENVIRONMENT", "Development"),
+                new("OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EXCEPTION_LOG_ATTRIBUTES", "true"),
+                new("OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EVENT_LOG_ATTRIBUTES", "true"),
                 new("OTEL_SERVICE_NAME", _project.Name),
                 new("OTEL_RESOURCE_ATTRIBUTES", $"service.instance.id={state.Name}"),
             };
