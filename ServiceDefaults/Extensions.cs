@@ -34,6 +34,8 @@ public static class Extensions
         {
             // Resilience outside discovery: every retry resolves again, so it can land on another replica.
             http.AddStandardResilienceHandler();
+            // Before discovery rewrites the host: the credential goes only to logical platform service names.
+            http.AddServiceCredential();
             http.AddServiceDiscovery();
         });
 

@@ -34,5 +34,15 @@ public sealed class DistributedApplicationBuilder
     public IResourceBuilder<ParameterResource> AddParameter(string name, bool secret = false) =>
         AddResource(new ParameterResource(name, secret));
 
+    internal List<Func<ReadyContext, CancellationToken, Task>> ReadyCallbacks { get; } = [];
+
+    /// <summary>Runs once every resource is healthy, before the ready message (e.g. to seed development data).</summary>
+    public DistributedApplicationBuilder OnReady(Func<ReadyContext, CancellationToken, Task> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        ReadyCallbacks.Add(callback);
+        return this;
+    }
+
     public DistributedApplication Build() => new(this);
 }

@@ -21,5 +21,8 @@ public sealed record HttpHealthCheckAnnotation(string Path) : IResourceAnnotatio
 /// <summary><c>WithExternalHttpEndpoints()</c>: the http endpoint is reachable from outside the application.</summary>
 public sealed record ExternalEndpointAnnotation : IResourceAnnotation;
 
-/// <summary><c>WithEnvironment(name, value)</c>: an extra environment variable for a project.</summary>
-public sealed record EnvironmentAnnotation(string Name, string Value) : IResourceAnnotation;
+/// <summary><c>WithEnvironment(name, value)</c>: an extra environment variable for a project, a literal or a parameter's value.</summary>
+public sealed record EnvironmentAnnotation(string Name, string? Value, ParameterResource? Parameter = null) : IResourceAnnotation;
+
+/// <summary>Set on a project that another project references: the caller may authenticate to it with its service key.</summary>
+public sealed record ServiceCallerAnnotation(ProjectResource Caller) : IResourceAnnotation;

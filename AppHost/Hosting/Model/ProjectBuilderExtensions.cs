@@ -3,8 +3,12 @@ namespace Platform.Hosting;
 public static class ProjectBuilderExtensions
 {
     public static IResourceBuilder<ProjectResource> AddProject<TProject>(this DistributedApplicationBuilder builder, string name)
-        where TProject : IProjectMetadata, new() =>
-        builder.AddResource(new ProjectResource(name, new TProject()));
+        where TProject : IProjectMetadata, new()
+    {
+        // 44 alphanumeric characters: more than 256 random bits.
+        var serviceKey = builder.AddResource(new ParameterResource($"{name}-service-key", secret: true, generatedLength: 44, special: false));
+        return builder.AddResource(new ProjectResource(name, new TProject(), serviceKey.Resource));
+    }
 
     public static IResourceBuilder<ProjectResource> WithReplicas(this IResourceBuilder<ProjectResource> builder, int replicas)
     {

@@ -10,6 +10,8 @@ public interface IEnvironmentValueResolver
 
     /// <summary>One URL per replica at run time; one load-balanced URL in the manifest.</summary>
     IReadOnlyList<string> HttpUrls(ProjectResource project);
+
+    string ParameterValue(ParameterResource parameter);
 }
 
 /// <summary>The environment Aspire gives a project, computed once for both the manifest and the local run.</summary>
@@ -44,9 +46,15 @@ public static class ProjectEnvironment
                     break;
             }
         }
+        // Service credentials: our own key for the services we call, and the keys of the services that call us.
+        env.Add(new("ServiceAuth__Key", resolver.ParameterValue(project.ServiceKey)));
+        foreach (var caller in project.Callers)
+        {
+            env.Add(new($"ServiceAuth__Callers__{caller.Name}", resolver.ParameterValue(caller.ServiceKey)));
+        }
         foreach (var extra in project.Annotations.OfType<EnvironmentAnnotation>())
         {
-            env.Add(new(extra.Name, extra.Value));
+            env.Add(new(extra.Name, extra.Parameter is { } parameter ? resolver.ParameterValue(parameter) : extra.Value ?? ""));
         }
         return env;
     }

@@ -13,6 +13,10 @@ public static class ResourceBuilderExtensions
             throw new ArgumentException($"'{target.Resource.Name}' has neither a connection string nor endpoints to reference.", nameof(target));
         }
         builder.Resource.Annotations.Add(new ReferenceAnnotation(target.Resource));
+        if (target.Resource is ProjectResource callee)
+        {
+            callee.Annotations.Add(new ServiceCallerAnnotation(builder.Resource));
+        }
         return builder;
     }
 
@@ -28,6 +32,15 @@ public static class ResourceBuilderExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         builder.Resource.Annotations.Add(new EnvironmentAnnotation(name, value));
+        return builder;
+    }
+
+    /// <summary>Sets a variable to a parameter's value (a placeholder in the manifest, the value at run time).</summary>
+    public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> builder, string name, IResourceBuilder<ParameterResource> parameter)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(parameter);
+        builder.Resource.Annotations.Add(new EnvironmentAnnotation(name, null, parameter.Resource));
         return builder;
     }
 }

@@ -21,7 +21,7 @@ internal sealed class AppHostConsole
         }
     }
 
-    public void Table(IReadOnlyList<ResourceSnapshot> resources, string dashboardUrl, TimeSpan startup, string endpointsFile)
+    public void Table(IReadOnlyList<ResourceSnapshot> resources, string dashboardUrl, TimeSpan startup, string endpointsFile, IReadOnlyList<string> messages)
     {
         lock (_gate)
         {
@@ -33,6 +33,7 @@ internal sealed class AppHostConsole
             }
             Console.WriteLine($"{"dashboard",-22} {"running",-10} {dashboardUrl}");
             Console.WriteLine();
+            messages.ToList().ForEach(Console.WriteLine);
             Console.WriteLine($"Platform ready in {startup.TotalSeconds:0.0}s. Endpoints: {endpointsFile}. Press Ctrl+C to stop.");
         }
     }

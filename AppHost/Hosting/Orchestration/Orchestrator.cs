@@ -46,8 +46,18 @@ internal sealed class Orchestrator(DistributedApplicationBuilder builder) : IAsy
             await StopAllAsync();
             return 1;
         }
+        var ready = new ReadyContext(options.DataDirectory,
+            name => _runners.FirstOrDefault(r => r.Resource.Name == name)?.Urls ?? throw new ArgumentException($"No resource named '{name}'."),
+            name => builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == name) is { } parameter
+                ? context.Secret(parameter)
+                : throw new ArgumentException($"No parameter named '{name}'."));
+        if (!await RunReadyCallbacksAsync(ready))
+        {
+            await StopAllAsync();
+            return 1;
+        }
         var endpoints = EndpointsFile.Write(options.DataDirectory, _runners, _dashboard.Url, clock.Elapsed);
-        _console.Table(Store.Snapshot(), _dashboard.Url, clock.Elapsed, endpoints);
+        _console.Table(Store.Snapshot(), _dashboard.Url, clock.Elapsed, endpoints, ready.Messages);
         await Task.Delay(Timeout.Infinite, _shutdown.Token).ContinueWith(_ => { });
         _console.Line("apphost", "stopping");
         await StopAllAsync();
@@ -95,7 +105,7 @@ internal sealed class Orchestrator(DistributedApplicationBuilder builder) : IAsy
                 _runners.Add(runner);
             }
         }
-        var resolver = new RuntimeValueResolver(byResource);
+        var resolver = new RuntimeValueResolver(byResource, context);
         foreach (var project in _runners.OfType<ProjectRunner>())
         {
             project.Prepare(resolver);
@@ -128,6 +138,23 @@ internal sealed class Orchestrator(DistributedApplicationBuilder builder) : IAsy
         }
         runner.Ready.TrySetResult();
         _console.Line(runner.Resource.Name, $"healthy after {clock.Elapsed.TotalSeconds:0.0}s");
+    }
+
+    private async Task<bool> RunReadyCallbacksAsync(ReadyContext ready)
+    {
+        foreach (var callback in builder.ReadyCallbacks)
+        {
+            try
+            {
+                await callback(ready, _shutdown.Token);
+            }
+            catch (Exception ex) when (!_shutdown.IsCancellationRequested)
+            {
+                _console.Error($"A ready step failed: {ex.GetType().Name}: {ex.Message}");
+                return false;
+            }
+        }
+        return true;
     }
 
     private async Task<DashboardServer> StartDashboardAsync(int port)

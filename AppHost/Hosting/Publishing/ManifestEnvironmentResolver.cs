@@ -11,4 +11,6 @@ internal sealed class ManifestEnvironmentResolver : IEnvironmentValueResolver
 
     /// <summary>One URL even with replicas: once deployed, the service's address load-balances over them.</summary>
     public IReadOnlyList<string> HttpUrls(ProjectResource project) => [$"{{{project.Name}.bindings.http.url}}"];
+
+    public string ParameterValue(ParameterResource parameter) => $"{{{parameter.Name}.value}}";
 }

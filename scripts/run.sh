@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs the whole platform (PostgreSQL, RabbitMQ, seven services, dashboard) until Ctrl+C.
+# Extra arguments go to the AppHost, e.g. scripts/run.sh --fresh, or --data-dir DIR.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/prerequisites.sh
+exec dotnet run --project AppHost -- "$@"

@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.Tests.Discovery;
+
+public sealed class ServiceDiscoveryHandlerTests
+{
+    [Fact]
+    public async Task A_client_with_service_discovery_sends_to_each_replica_in_turn()
+    {
+        var recorder = new RecordingHandler();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["services:mcp-edge:http:0"] = "http://127.0.0.1:5000",
+                ["services:mcp-edge:http:1"] = "http://127.0.0.1:5001",
+            })
+            .Build());
+        services.AddHttpClient("edge", c => c.BaseAddress = new Uri("http://mcp-edge"))
+            .AddServiceDiscovery()
+            .ConfigurePrimaryHttpMessageHandler(() => recorder);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("edge");
+
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.GetAsync("/mcp/about");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(
+            ["http://127.0.0.1:5000/mcp/about", "http://127.0.0.1:5001/mcp/about", "http://127.0.0.1:5000/mcp/about", "http://127.0.0.1:5001/mcp/about"],
+            recorder.Seen);
+    }
+
+    /// <summary>The innermost handler: records where each request would have gone and answers 200.</summary>
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        public List<string> Seen { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Seen.Add(request.RequestUri!.ToString());
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Lifecycle;
+
+/// <summary>Each test starts a platform of its own on its own data folder, so stopping and killing disturb nothing else.</summary>
+[Collection(LifecycleCollection.Name)]
+public sealed class LifecycleTests
+{
+    private static readonly TimeSpan KilledAppHostGrace = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task Sigterm_stops_every_process_the_platform_started()
+    {
+        using var data = TempDirectory.Create();
+        await using var app = await DistributedApplication.StartAsync(data.Path, fresh: true);
+        var processes = await CollectAsync(app);
+
+        try
+        {
+            var exitCode = await app.StopAsync();
+
+            Assert.Equal(0, exitCode);
+            await PlatformProcesses.WaitUntilAllGoneAsync(processes, data.Path, TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            PlatformProcesses.KillSurvivors(processes);
+        }
+    }
+
+    [Fact]
+    public async Task Sigkill_of_the_apphost_leaves_no_process_behind()
+    {
+        using var data = TempDirectory.Create();
+        await using var app = await DistributedApplication.StartAsync(data.Path, fresh: true);
+        var processes = await CollectAsync(app);
+
+        try
+        {
+            app.Process.Signal(UnixSignal.SigKill);
+
+            Assert.True(await app.Process.WaitForExitAsync(TimeSpan.FromSeconds(10)), "the AppHost survived SIGKILL");
+            await PlatformProcesses.WaitUntilAllGoneAsync(processes, data.Path, KilledAppHostGrace);
+        }
+        finally
+        {
+            PlatformProcesses.KillSurvivors(processes);
+        }
+    }
+
+    [Fact]
+    public async Task A_second_start_on_the_same_data_folder_keeps_the_rows_written_before()
+    {
+        using var data = TempDirectory.Create();
+        IReadOnlyList<ServiceEventRow> firstRun;
+        await using (var first = await DistributedApplication.StartAsync(data.Path, fresh: true))
+        {
+            firstRun = await AuditEvents.WaitForEveryPublisherAsync(first.GetConnectionString("auditdb"), DateTimeOffset.MinValue, TimeSpan.FromSeconds(60));
+            Assert.Equal(0, await first.StopAsync());
+        }
+
+        var secondStartedAt = DateTimeOffset.UtcNow;
+        await using var second = await DistributedApplication.StartAsync(data.Path, fresh: false);
+        var secondRun = await AuditEvents.WaitForEveryPublisherAsync(second.GetConnectionString("auditdb"), secondStartedAt, TimeSpan.FromSeconds(60));
+
+        var kept = secondRun.Select(r => r.Id).ToHashSet();
+        Assert.All(firstRun, r => Assert.True(kept.Contains(r.Id), $"the row {r.Id} ({r.Service}/{r.Instance}) of the first run is gone"));
+        Assert.True(secondRun.Count > firstRun.Count, "the second run added no rows of its own");
+    }
+
+    /// <summary>Every process of the platform, once each instance the dashboard lists has a PID.</summary>
+    private static async Task<IReadOnlyList<ProcessEntry>> CollectAsync(DistributedApplication app)
+    {
+        var resources = await app.GetResourcesAsync();
+        var pids = resources.Where(r => r.Pid is not null).Select(r => r.Pid!.Value).ToList();
+        var expected = resources.Where(r => r.Type is "project" or "postgres" or "rabbitmq").Select(r => r.Name).ToList();
+        Assert.Equal(PlatformModel.Instances.Count(i => i.Type is "project" or "postgres" or "rabbitmq"), expected.Count);
+        Assert.All(resources.Where(r => expected.Contains(r.Name)), r => Assert.True(r.Pid > 0, $"{r.Name} has no PID"));
+
+        var processes = PlatformProcesses.Collect(app, pids);
+        Assert.All(pids, pid => Assert.Contains(processes, p => p.Pid == pid));
+        Assert.Contains(processes, p => p.Command == "postgres");
+        Assert.Contains(processes, p => p.Command.StartsWith("beam", StringComparison.Ordinal));
+        return processes;
+    }
+}

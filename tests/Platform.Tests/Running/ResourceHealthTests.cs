@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Running;
+
+[Collection(PlatformCollection.Name)]
+public sealed class ResourceHealthTests(DistributedApplicationFixture platform)
+{
+    [Fact]
+    public async Task Every_resource_instance_is_running_and_healthy()
+    {
+        foreach (var resource in PlatformModel.Instances.Select(i => i.Resource).Distinct())
+        {
+            await platform.WaitForResourceHealthyAsync(resource, TimeSpan.FromSeconds(30));
+        }
+
+        var resources = await platform.GetResourcesAsync();
+        Assert.Equal(
+            PlatformModel.Instances.Select(i => $"{i.Instance} {i.Resource} {i.Type}").Order(),
+            resources.Select(r => $"{r.Name} {r.Resource} {r.Type}").Order());
+        Assert.All(resources, r => Assert.True(r.IsRunningAndHealthy, r.ToString()));
+        Assert.All(resources.Where(r => r.Type is "project" or "postgres" or "rabbitmq"), r => Assert.True(r.Pid > 0, $"{r.Name} shows no PID"));
+    }
+
+    [Fact]
+    public void Endpoints_file_lists_every_resource_and_the_dashboard()
+    {
+        var endpoints = platform.App.Endpoints;
+
+        Assert.Equal(
+            PlatformModel.Instances.Select(i => i.Resource).Distinct().Order(),
+            endpoints.Resources.Keys.Order());
+        Assert.Equal(2, endpoints["mcp-edge"].Urls.Count);
+        Assert.All(PlatformModel.Projects, p => Assert.All(endpoints[p].Urls, u => Assert.StartsWith("http://127.0.0.1:", u)));
+        Assert.All(PlatformModel.Databases, d => Assert.True(endpoints[d].ConnectionString?.Contains($"Database={d}") == true, $"{d}'s connection string names another database"));
+        Assert.True(endpoints.StartupSeconds > 0);
+        var mode = File.GetUnixFileMode(Path.Combine(platform.App.DataDirectory, PlatformEndpoints.FileName));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
+    }
+
+    [Fact]
+    public async Task Each_service_instance_reports_itself_healthy_under_its_own_name()
+    {
+        foreach (var (instance, resource, replica) in PlatformModel.ProjectInstances)
+        {
+            using var client = platform.CreateHttpClient(resource, replica);
+
+            using var health = await client.GetAsync("/health");
+            Assert.True(health.IsSuccessStatusCode, $"{instance} /health answered {(int)health.StatusCode}");
+            var body = await health.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("Healthy", body.GetProperty("status").GetString());
+            Assert.Equal(resource, body.GetProperty("service").GetString());
+            Assert.Equal(instance, body.GetProperty("instance").GetString());
+
+            using var alive = await client.GetAsync("/alive");
+            Assert.True(alive.IsSuccessStatusCode, $"{instance} /alive answered {(int)alive.StatusCode}");
+        }
+    }
+}
