@@ -12,12 +12,18 @@ var webhookDb = postgres.AddDatabase("webhookdb");
 
 var eventbus = builder.AddRabbitMQ("eventbus");
 
+// The vault's master key (version 1; a rotation adds Vault__MasterKeys__2) and the platform operator's key.
+var vaultMasterKey = builder.AddParameter("vault-master-key", secret: true, generatedLength: 64);
+var operatorKey = builder.AddParameter("platform-operator-key", secret: true, generatedLength: 44);
+
 var secretsVault = builder.AddProject<Projects.SecretsVault>("secrets-vault")
+    .WithEnvironment("Vault__MasterKeys__1", vaultMasterKey)
     .WithReference(vaultDb).WaitFor(vaultDb)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithHttpHealthCheck("/health");
 
 var integrationRegistry = builder.AddProject<Projects.IntegrationRegistry>("integration-registry")
+    .WithEnvironment("Registry__OperatorKey", operatorKey)
     .WithReference(registryDb).WaitFor(registryDb)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithReference(secretsVault).WaitFor(secretsVault)
@@ -48,6 +54,7 @@ var webhookIngress = builder.AddProject<Projects.WebhookIngress>("webhook-ingres
 var auditWriter = builder.AddProject<Projects.AuditWriter>("audit-writer")
     .WithReference(auditDb).WaitFor(auditDb)
     .WithReference(eventbus).WaitFor(eventbus)
+    .WithReference(integrationRegistry).WaitFor(integrationRegistry)
     .WithHttpHealthCheck("/health");
 
 // The only resource reachable from outside; it never routes to the secrets vault.

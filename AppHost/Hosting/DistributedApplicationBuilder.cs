@@ -31,8 +31,9 @@ public sealed class DistributedApplicationBuilder
         return new ResourceBuilder<T>(this, resource);
     }
 
-    public IResourceBuilder<ParameterResource> AddParameter(string name, bool secret = false) =>
-        AddResource(new ParameterResource(name, secret));
+    /// <summary>A parameter whose value is generated once (alphanumeric) unless configured.</summary>
+    public IResourceBuilder<ParameterResource> AddParameter(string name, bool secret = false, int generatedLength = 22) =>
+        AddResource(new ParameterResource(name, secret, generatedLength, special: false));
 
     internal List<Func<ReadyContext, CancellationToken, Task>> ReadyCallbacks { get; } = [];
 

@@ -22,7 +22,7 @@ public sealed class DashboardServer : IAsyncDisposable
     public string Url { get; }
 
     /// <summary>Starts serving <paramref name="store"/>; port 0 picks a free port. A port in use throws <see cref="IOException"/>.</summary>
-    public static async Task<DashboardServer> StartAsync(ResourceStateStore store, string bindAddress, int port, CancellationToken cancellationToken)
+    public static async Task<DashboardServer> StartAsync(ResourceStateStore store, string bindAddress, int port, CancellationToken cancellationToken, IResourceCommands? commands = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfNegative(port);
@@ -51,11 +51,19 @@ public sealed class DashboardServer : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, DashboardLifetime>();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(store);
+        if (commands is not null)
+        {
+            builder.Services.AddSingleton(commands);
+        }
 
         var app = builder.Build();
         app.UseDashboardSecurity();
         app.MapDashboardPage();
         app.MapResourcesApi();
+        if (commands is not null)
+        {
+            app.MapResourceCommandsApi();
+        }
         try
         {
             await app.StartAsync(cancellationToken);

@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 namespace Platform.Hosting;
 
 /// <summary>Runs the model locally: starts every resource in dependency order, reports readiness, stops in reverse.</summary>
-internal sealed class Orchestrator(DistributedApplicationBuilder builder) : IAsyncDisposable
+internal sealed class Orchestrator(DistributedApplicationBuilder builder) : IAsyncDisposable, IResourceCommands
 {
+    private readonly SemaphoreSlim _commandGate = new(1, 1);
     private readonly AppHostConsole _console = new();
     private readonly CancellationTokenSource _shutdown = new();
     private readonly List<ResourceRunner> _runners = [];
@@ -161,7 +162,7 @@ internal sealed class Orchestrator(DistributedApplicationBuilder builder) : IAsy
     {
         try
         {
-            return await DashboardServer.StartAsync(Store, "127.0.0.1", port, _shutdown.Token);
+            return await DashboardServer.StartAsync(Store, "127.0.0.1", port, _shutdown.Token, this);
         }
         catch (IOException ex)
         {
@@ -194,6 +195,33 @@ internal sealed class Orchestrator(DistributedApplicationBuilder builder) : IAsy
                 continue;
             }
             _console.Error($"Could not start the platform: {error.GetType().Name}: {error.Message}");
+        }
+    }
+
+    /// <summary>Stops, starts or restarts one resource (every replica), keeping its ports, so references stay valid.</summary>
+    public async Task<bool> ExecuteAsync(string resource, string command, CancellationToken cancellationToken)
+    {
+        if (_runners.FirstOrDefault(r => r.Resource.Name == resource) is not { } runner)
+        {
+            return false;
+        }
+        await _commandGate.WaitAsync(cancellationToken);
+        try
+        {
+            _console.Line(resource, $"{command} requested");
+            if (command is "stop" or "restart")
+            {
+                await runner.StopAsync();
+            }
+            if (command is "start" or "restart")
+            {
+                await runner.StartAsync(_shutdown.Token);
+            }
+            return true;
+        }
+        finally
+        {
+            _commandGate.Release();
         }
     }
 

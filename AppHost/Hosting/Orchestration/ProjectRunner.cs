@@ -11,7 +11,8 @@ internal sealed class ProjectRunner : ResourceRunner
     private readonly ProjectResource _project;
     private readonly RunContext _context;
     private readonly List<(ResourceInstanceState State, int Port)> _replicas = [];
-    private readonly List<SupervisedProcess> _processes = [];
+    private readonly List<Func<SupervisedProcess>> _launchers = [];
+    private List<SupervisedProcess> _processes = [];
 
     public ProjectRunner(ProjectResource project, RunContext context) : base(project)
     {
@@ -61,7 +62,7 @@ internal sealed class ProjectRunner : ResourceRunner
                 RemoveInheritedPrefixes = OwnVariables,
             };
             var url = $"http://127.0.0.1:{port}{_project.HealthCheckPath ?? "/alive"}";
-            _processes.Add(new SupervisedProcess(state, spec, ct => ProbeAsync(url, ct), _context.Reaper, _context.Console));
+            _launchers.Add(() => new SupervisedProcess(state, spec, ct => ProbeAsync(url, ct), _context.Reaper, _context.Console));
         }
     }
 
@@ -71,6 +72,7 @@ internal sealed class ProjectRunner : ResourceRunner
         {
             throw new AppHostUsageException($"{_project.Name} is not built ({_project.Metadata.AssemblyPath} is missing); run 'dotnet build' first.");
         }
+        _processes = [.. _launchers.Select(launch => launch())];
         await Task.WhenAll(_processes.Select(p => p.StartAsync(cancellationToken)));
     }
 
