@@ -1,3 +1,4 @@
+using Platform.AppHost;
 using Platform.Hosting;
 
 // The application model: what runs, what each service uses, and what it waits for.
@@ -15,9 +16,12 @@ var eventbus = builder.AddRabbitMQ("eventbus");
 // The vault's master key (version 1; a rotation adds Vault__MasterKeys__2) and the platform operator's key.
 var vaultMasterKey = builder.AddParameter("vault-master-key", secret: true, generatedLength: 64);
 var operatorKey = builder.AddParameter("platform-operator-key", secret: true, generatedLength: 44);
+// Keys the HMAC fingerprints of redacted secrets; shared by the edge and the audit writer so markers match.
+var redactionKey = builder.AddParameter("redaction-fingerprint-key", secret: true, generatedLength: 64);
 
 var secretsVault = builder.AddProject<Projects.SecretsVault>("secrets-vault")
     .WithEnvironment("Vault__MasterKeys__1", vaultMasterKey)
+    .WithEnvironment("Vault__OperatorKey", operatorKey)
     .WithReference(vaultDb).WaitFor(vaultDb)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithHttpHealthCheck("/health");
@@ -38,11 +42,19 @@ var oauthBroker = builder.AddProject<Projects.OAuthBroker>("oauth-broker")
 
 var mcpEdge = builder.AddProject<Projects.McpEdge>("mcp-edge")
     .WithReplicas(2)
+    .WithEnvironment("Redaction__FingerprintKey", redactionKey)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithReference(integrationRegistry).WaitFor(integrationRegistry)
     .WithReference(secretsVault).WaitFor(secretsVault)
     .WithReference(oauthBroker).WaitFor(oauthBroker)
     .WithHttpHealthCheck("/health");
+
+// The edge's audit journal (records kept while the broker is unreachable) lives in this run's data folder; a
+// deployment mounts a volume instead, so the manifest does not carry this machine's path.
+if (builder.Options.Publisher is null)
+{
+    mcpEdge.WithEnvironment("McpEdge__Audit__JournalDirectory", Path.Combine(builder.Options.DataDirectory, "mcp-edge-journal"));
+}
 
 var webhookIngress = builder.AddProject<Projects.WebhookIngress>("webhook-ingress")
     .WithReference(webhookDb).WaitFor(webhookDb)
@@ -52,6 +64,7 @@ var webhookIngress = builder.AddProject<Projects.WebhookIngress>("webhook-ingres
     .WithHttpHealthCheck("/health");
 
 var auditWriter = builder.AddProject<Projects.AuditWriter>("audit-writer")
+    .WithEnvironment("Redaction__FingerprintKey", redactionKey)
     .WithReference(auditDb).WaitFor(auditDb)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithReference(integrationRegistry).WaitFor(integrationRegistry)
@@ -66,5 +79,8 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(webhookIngress).WaitFor(webhookIngress)
     .WithReference(auditWriter).WaitFor(auditWriter)
     .WithHttpHealthCheck("/health");
+
+// First start of a data folder: tenant 'dev' with an admin key and an agent token in dev-credentials.json.
+builder.OnReady(DevBootstrap.RunAsync);
 
 return await builder.Build().RunAsync();

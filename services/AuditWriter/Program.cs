@@ -10,5 +10,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapServiceInfo("/api/audit");
 app.MapServiceInfo("/api/usage");
+app.MapAuditApis();
 
 app.Run();

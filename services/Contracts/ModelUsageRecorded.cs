@@ -1,6 +1,11 @@
 namespace Platform.Contracts;
 
-/// <summary>A model call consumed tokens that belong in the usage ledger.</summary>
+/// <summary>
+/// A model call consumed tokens that belong in the usage ledger. <paramref name="Cost"/> is in US dollars.
+/// The parameters after <paramref name="Cost"/> were added later and are optional, so older publishers still build.
+/// </summary>
+/// <param name="CachedTokens">Input tokens served from the provider's prompt cache (a part of <paramref name="InputTokens"/>).</param>
+/// <param name="RequestId">The provider's or the caller's request id; the same id from the same agent is recorded once.</param>
 public sealed record ModelUsageRecorded(
     Guid Id,
     DateTime OccurredAt,
@@ -9,4 +14,9 @@ public sealed record ModelUsageRecorded(
     string Model,
     long InputTokens,
     long OutputTokens,
-    decimal Cost);
+    decimal Cost,
+    string? Provider = null,
+    long CachedTokens = 0,
+    long? LatencyMs = null,
+    string? RequestId = null,
+    string? SubjectId = null);

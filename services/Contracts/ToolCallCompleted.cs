@@ -17,4 +17,11 @@ public sealed record ToolCallCompleted(
     string RedactedArguments,
     long BytesIn,
     long BytesOut,
-    string? TraceId);
+    string? TraceId)
+{
+    /// <summary>
+    /// The install id of calls that reached no install: the platform's own tools (<c>platform__*</c>) and calls
+    /// refused before routing (unknown namespace). Never the id of a real install.
+    /// </summary>
+    public static readonly Guid PlatformInstallId = new("00000000-0000-0000-0000-000000000001");
+}

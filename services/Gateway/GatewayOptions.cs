@@ -18,4 +18,7 @@ public sealed class GatewayOptions
     /// believed. Empty: the gateway is the edge and ignores any X-Forwarded-* a client sends.
     /// </summary>
     public IList<string> TrustedProxies { get; } = [];
+
+    /// <summary>The per-agent limit on <c>/mcp</c>.</summary>
+    public RateLimiting.McpRateLimitOptions McpRateLimit { get; } = new();
 }

@@ -22,6 +22,10 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         {
             failures.Add("Gateway:HealthCheckTimeout must not exceed Gateway:HealthCheckInterval.");
         }
+        if (options.McpRateLimit.PermitsPerSecond < 1 || options.McpRateLimit.Burst < 1)
+        {
+            failures.Add("Gateway:McpRateLimit:PermitsPerSecond and Gateway:McpRateLimit:Burst must be at least 1.");
+        }
         foreach (var proxy in options.TrustedProxies.Where(proxy => !IPAddress.TryParse(proxy, out _)))
         {
             failures.Add($"Gateway:TrustedProxies entry '{proxy}' is not an IP address.");

@@ -8,6 +8,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseRequestBodyLimit();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapServiceInfo("/gateway");
 app.MapReverseProxy();

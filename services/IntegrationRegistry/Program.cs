@@ -9,5 +9,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapServiceInfo("/api/registry");
+app.MapRegistryApis();
 
 app.Run();

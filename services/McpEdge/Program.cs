@@ -1,4 +1,5 @@
 using Platform.McpEdge;
+using Platform.McpEdge.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,5 +10,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapServiceInfo("/mcp");
+app.MapMcpEndpoint();
 
 app.Run();

@@ -1,4 +1,5 @@
 using Platform.SecretsVault;
+using Platform.SecretsVault.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,5 +10,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapServiceInfo("/api/vault");
+app.MapSecretsApi();
+app.MapKeysApi();
 
 app.Run();

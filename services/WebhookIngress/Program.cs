@@ -9,5 +9,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapServiceInfo("/webhooks");
+app.MapWebhookIngressEndpoints();
 
 app.Run();

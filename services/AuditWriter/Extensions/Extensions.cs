@@ -1,8 +1,13 @@
+using MassTransit;
 using Platform.AuditWriter.IntegrationEvents.EventHandling;
+using Platform.Redaction;
 
 namespace Platform.AuditWriter;
 
-/// <summary>The service's wiring: the audit and usage store, fed from the bus; for now it records service starts.</summary>
+/// <summary>
+/// The service's wiring: auditdb, the two consumers that never mix (tool-call audit, model-usage ledger), the
+/// service-lifecycle record, and the tenant-confined query API.
+/// </summary>
 public static class Extensions
 {
     public const string DatabaseName = "auditdb";
@@ -11,8 +16,29 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMigrations(DatabaseName);
-        builder.AddEventBus(bus => bus.AddConsumer<ServiceStartedConsumer>()
-            .Endpoint(endpoint => endpoint.Name = EventBusExtensions.ServiceLifecycleQueue));
+        builder.Services.AddSecretRedaction();
+        builder.AddIngest();
+        var toolCalls = builder.Configuration.ReadIngestOptions(IngestExtensions.ToolCallsStream);
+        var modelCalls = builder.Configuration.ReadIngestOptions(IngestExtensions.ModelCallsStream);
+        builder.AddEventBus(bus =>
+        {
+            bus.AddConsumer<ServiceStartedConsumer>()
+                .Endpoint(endpoint => endpoint.Name = EventBusExtensions.ServiceLifecycleQueue);
+            // Each queue is bound to its own consumer's one message type, and to nothing else.
+            bus.AddConsumer<ToolCallCompletedConsumer>()
+                .Endpoint(endpoint => Configure(endpoint, ToolCallCompletedConsumer.QueueName, toolCalls));
+            bus.AddConsumer<ModelUsageRecordedConsumer>()
+                .Endpoint(endpoint => Configure(endpoint, ModelUsageRecordedConsumer.QueueName, modelCalls));
+        });
+        builder.AddQueryApi();
         return builder;
+    }
+
+    /// <summary>Every prefetched message may wait in a batch at once, so concurrency matches prefetch.</summary>
+    private static void Configure(IEndpointRegistrationConfigurator endpoint, string queue, Ingest.IngestOptions options)
+    {
+        endpoint.Name = queue;
+        endpoint.PrefetchCount = options.PrefetchCount;
+        endpoint.ConcurrentMessageLimit = options.PrefetchCount;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Platform.Gateway.Health;
+using Platform.Gateway.RateLimiting;
 using Platform.Gateway.Routing;
 using Platform.ServiceDefaults.ServiceDiscovery;
 
@@ -22,6 +23,7 @@ public static class Extensions
             GatewayRoutes.BuildRoutes(),
             GatewayClusters.Build(new ServiceEndpointResolver(builder.Configuration), options));
 
+        builder.Services.AddMcpRateLimiting();
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<GatewayOptions>>((kestrel, gateway) => kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodySize);
         builder.Services.AddOptions<ForwardedHeadersOptions>()

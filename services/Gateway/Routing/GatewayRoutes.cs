@@ -18,12 +18,16 @@ public static class GatewayRoutes
         ("connect", "/connect/{**rest}", ServiceNames.OAuthBroker),
         ("registry", "/api/registry/{**rest}", ServiceNames.IntegrationRegistry),
         ("webhooks", "/webhooks/{**rest}", ServiceNames.WebhookIngress),
+        ("webhooks-api", "/api/webhooks/{**rest}", ServiceNames.WebhookIngress),
         ("audit", "/api/audit/{**rest}", ServiceNames.AuditWriter),
         ("usage", "/api/usage/{**rest}", ServiceNames.AuditWriter),
     ];
 
     /// <summary>Services whose every replica is probed on <c>/health</c> and skipped while unhealthy.</summary>
     public static readonly IReadOnlySet<string> ActivelyChecked = new HashSet<string>(StringComparer.Ordinal) { ServiceNames.McpEdge };
+
+    /// <summary>The agents' MCP endpoint: the only route with a per-agent rate limit.</summary>
+    public const string McpRouteId = "mcp";
 
     public static IReadOnlyList<string> Clusters => [.. Table.Select(route => route.Cluster).Distinct()];
 
@@ -33,5 +37,6 @@ public static class GatewayRoutes
             RouteId = route.RouteId,
             ClusterId = route.Cluster,
             Match = new RouteMatch { Path = route.Path },
+            RateLimiterPolicy = route.RouteId == McpRouteId ? RateLimiting.McpRateLimiting.PolicyName : null,
         })];
 }

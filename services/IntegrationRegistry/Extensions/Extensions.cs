@@ -1,4 +1,11 @@
-using Platform.ServiceDefaults;
+using Microsoft.AspNetCore.Authentication;
+using Platform.IntegrationRegistry.Apis;
+using Platform.IntegrationRegistry.Client.Authentication;
+using Platform.IntegrationRegistry.Data;
+using Platform.IntegrationRegistry.Infrastructure;
+using Platform.IntegrationRegistry.Outbox;
+using Platform.IntegrationRegistry.Secrets;
+using Platform.IntegrationRegistry.Security;
 
 namespace Platform.IntegrationRegistry;
 
@@ -6,13 +13,71 @@ namespace Platform.IntegrationRegistry;
 public static class Extensions
 {
     public const string DatabaseName = "registrydb";
+    public const string OpenApiPath = "/api/registry/openapi/{documentName}.json";
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMigrations(DatabaseName);
-        builder.AddEventBus();
-        builder.Services.AddServiceHttpClient(ServiceNames.SecretsVault);
+        // Its own revocations also reach every other registry replica's admin-key cache.
+        builder.AddEventBus(bus => bus.AddPrincipalRevocationConsumer());
+        builder.Services.AddVaultClient();
+        builder.Services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.SectionName)
+            .Validate(o => o.OperatorKey is null || o.OperatorKey.Length >= 32, "Registry:OperatorKey must be at least 32 characters.")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<SecretRevocationSignal>();
+        builder.Services.AddSingleton<RegistryDatabase>();
+        builder.Services.AddSingleton<TenantStore>();
+        builder.Services.AddSingleton<IdentityStore>();
+        builder.Services.AddSingleton<AgentStore>();
+        builder.Services.AddSingleton<AgentTokenStore>();
+        builder.Services.AddSingleton<AdminKeyStore>();
+        builder.Services.AddSingleton<DefinitionStore>();
+        builder.Services.AddSingleton<AuthMethodStore>();
+        builder.Services.AddSingleton<InstallStore>();
+        builder.Services.AddSingleton<CredentialStore>();
+        builder.Services.AddSingleton<SpaceStore>();
+        builder.Services.AddTransient<VaultSecretWriter>();
+        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddHostedService<VaultSecretRevoker>();
+
+        // The registry answers its own admin keys from its database (before AddAdminKey, which would otherwise ask over HTTP).
+        builder.Services.AddSingleton<DatabaseAuthenticator>();
+        builder.Services.AddSingleton<IRegistryAuthenticator>(sp => sp.GetRequiredService<DatabaseAuthenticator>());
+        builder.AddServiceAuthentication();
+        builder.Services.AddAuthentication()
+            .AddAdminKey()
+            .AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAuthenticationHandler.SchemeName, null);
+        builder.Services.AddRegistryPolicies();
+
+        builder.Services.AddExceptionHandler<RegistryExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<AdminKeySecurityTransformer>());
         return builder;
+    }
+
+    /// <summary>The admin, operator and internal APIs, the OpenAPI document, and problem details for every error.</summary>
+    public static WebApplication MapRegistryApis(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi(OpenApiPath);
+        app.MapOperatorApi();
+        app.MapIdentitiesApi();
+        app.MapAgentsApi();
+        app.MapAdminKeysApi();
+        app.MapDefinitionsApi();
+        app.MapAuthMethodsApi();
+        app.MapInstallsApi();
+        app.MapCredentialsApi();
+        app.MapSpacesApi();
+        app.MapInternalApi();
+        return app;
     }
 }

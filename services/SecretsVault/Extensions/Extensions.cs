@@ -1,3 +1,18 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Platform.SecretsVault.Authentication;
+using Platform.SecretsVault.Crypto;
+using Platform.SecretsVault.Options;
+using Platform.SecretsVault.Resolution;
+using Platform.SecretsVault.Rotation;
+using Platform.SecretsVault.Sources;
+using Platform.SecretsVault.Storage;
+using Platform.SecretsVault.Writing;
+
 namespace Platform.SecretsVault;
 
 /// <summary>The service's wiring: secret storage and resolution; reachable only by other services, never through the gateway.</summary>
@@ -10,6 +25,51 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMigrations(DatabaseName);
         builder.AddEventBus();
+        builder.AddVaultAuthentication();
+        builder.AddVaultOptions();
+
+        var services = builder.Services;
+        // A body that is not valid JSON is a 400, never an exception whose message could quote the body.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        services.AddMemoryCache();
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.AddSingleton(sp => new MasterKeyRing(sp.GetRequiredService<IOptions<VaultOptions>>().Value.MasterKeys));
+        services.AddSingleton<EnvelopeCipher>();
+        services.AddSingleton(sp => new EnvSecretSource(sp.GetRequiredService<IOptions<EnvSecretOptions>>()));
+        services.AddSingleton<KeyVaultClients>();
+        services.AddSingleton<CloudSecretSource>();
+        services.AddSingleton<SecretStore>();
+        services.AddSingleton<DataKeyStore>();
+        services.AddSingleton<AccessLog>();
+        services.AddSingleton<VaultMetrics>();
+        services.AddSingleton<SecretResolver>();
+        services.AddSingleton<SecretWriter>();
+        services.AddSingleton<SecretRequestValidator>();
+        services.AddSingleton<DataKeyRewrapper>();
         return builder;
+    }
+
+    private static void AddVaultOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<VaultOptions>().BindConfiguration(VaultOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<VaultOptions>, VaultOptionsValidator>();
+        builder.Services.AddOptions<EnvSecretOptions>().BindConfiguration(EnvSecretOptions.SectionName)
+            .Validate(options => options.Prefix is { Length: >= 4 } prefix && prefix.EndsWith('_'), "Vault:Env:Prefix must have at least 4 characters and end with '_'.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<CloudSecretOptions>().BindConfiguration(CloudSecretOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CloudSecretOptions>, CloudSecretOptionsValidator>();
+    }
+
+    /// <summary>Platform services by their service credential; the operator by the operator key; refused resolves are logged.</summary>
+    private static void AddVaultAuthentication(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceAuthentication();
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthenticationHandler>(OperatorKeyDefaults.Scheme, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorKeyDefaults.Policy, policy => policy
+                .AddAuthenticationSchemes(OperatorKeyDefaults.Scheme)
+                .RequireClaim(OperatorKeyDefaults.OperatorClaim));
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessDenialRecorder>();
     }
 }

@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using System.Globalization;
+using MassTransit;
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Contracts;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Benchmarks.Audit;
+
+/// <summary>
+/// The audit writer on the real platform. Ingest: events queued while the writer is stopped, then drained into
+/// PostgreSQL (MassTransit consume, validation, redaction, batched INSERT), against a raw binary COPY of the same
+/// rows into a table of the same shape and indexes in the same run. Lag: publish to row at a steady 1,000 events/s.
+/// </summary>
+public sealed class AuditBenchmark : IBenchmark
+{
+    private const int IngestEvents = 100_000;
+    private const int LagRate = 1_000;
+    private const int VisibilitySampleEvery = 100;
+    private static readonly TimeSpan LagDuration = TimeSpan.FromSeconds(30);
+
+    public string Name => "audit";
+
+    public string Description => "audit writer: queue-to-PostgreSQL ingest vs raw COPY, and publish-to-row lag at 1,000 events/s";
+
+    public async Task RunAsync(BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        await using var platform = await AuditPlatform.StartAsync(cancellationToken);
+        await using var dataSource = NpgsqlDataSource.Create(platform.ConnectionString("auditdb"));
+        var bus = await StartBusAsync(platform.ConnectionString("eventbus"), cancellationToken);
+        try
+        {
+            var ingest = await MeasureIngestAsync(platform, bus, dataSource, cancellationToken);
+            var copy = await MeasureCopyAsync(dataSource, ingest.Events, cancellationToken);
+            var lag = await MeasureLagAsync(bus, dataSource, cancellationToken);
+            Write(report, ingest, copy, lag);
+        }
+        finally
+        {
+            await bus.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<IngestResult> MeasureIngestAsync(AuditPlatform platform, IBusControl bus, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var tenant = $"bench-ingest-{Guid.NewGuid():N}";
+        var at = DateTime.UtcNow;
+        var events = Enumerable.Range(0, IngestEvents).Select(i => AuditEvents.ToolCall(tenant, i, at)).ToList();
+
+        await platform.CommandAsync("audit-writer", "stop", cancellationToken);
+        var publishing = Stopwatch.StartNew();
+        foreach (var chunk in events.Chunk(500))
+        {
+            await Task.WhenAll(chunk.Select(e => bus.Publish(e, cancellationToken)));
+        }
+        publishing.Stop();
+
+        var draining = Stopwatch.StartNew();
+        await platform.CommandAsync("audit-writer", "start", cancellationToken);
+        int[] pids = [await platform.PidAsync("audit-writer", cancellationToken), await platform.PidAsync("postgres", cancellationToken), await platform.PidAsync("eventbus", cancellationToken)];
+        CpuSnapshot? atTenth = null;
+        CpuSnapshot? atNinetieth = null;
+        long count;
+        while ((count = await CountAsync(dataSource, tenant, cancellationToken)) < IngestEvents)
+        {
+            if (atTenth is null && count >= IngestEvents / 10)
+            {
+                atTenth = new CpuSnapshot(count, [.. pids.Select(ProcessCpu.TreeTime)]);
+            }
+            else if (atTenth is not null && atNinetieth is null && count >= IngestEvents * 9 / 10)
+            {
+                atNinetieth = new CpuSnapshot(count, [.. pids.Select(ProcessCpu.TreeTime)]);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+        draining.Stop();
+        var cpuPerThousand = atTenth is not null && atNinetieth is not null
+            ? atNinetieth.Cpu.Zip(atTenth.Cpu, (after, before) => (after - before).TotalMilliseconds * 1000 / (atNinetieth.Rows - atTenth.Rows)).ToArray()
+            : [double.NaN, double.NaN, double.NaN];
+
+        await using var command = dataSource.CreateCommand("""
+            SELECT extract(epoch FROM max(received_at) - min(received_at)),
+                   extract(epoch FROM percentile_disc(0.9) WITHIN GROUP (ORDER BY received_at) - percentile_disc(0.1) WITHIN GROUP (ORDER BY received_at))
+            FROM audit.tool_calls WHERE tenant_id = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenant });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var firstToLast = (double)reader.GetDecimal(0);
+        var middle = (double)reader.GetDecimal(1);
+        return new IngestResult(events, IngestEvents / publishing.Elapsed.TotalSeconds, (IngestEvents - 1) / firstToLast, 0.8 * IngestEvents / middle, draining.Elapsed, cpuPerThousand);
+    }
+
+    /// <summary>The ceiling: the same rows by binary COPY into a plain table with the same columns, defaults and indexes.</summary>
+    private static async Task<double> MeasureCopyAsync(NpgsqlDataSource dataSource, IReadOnlyList<ToolCallCompleted> events, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var create = new NpgsqlCommand("DROP TABLE IF EXISTS public.bench_tool_calls_copy; CREATE TABLE public.bench_tool_calls_copy (LIKE audit.tool_calls INCLUDING ALL)", connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var copying = Stopwatch.StartNew();
+        await using (var import = await connection.BeginBinaryImportAsync("""
+            COPY public.bench_tool_calls_copy (id, occurred_at, tenant_id, agent_id, subject_id, install_id, tool_name, upstream_tool_name,
+                started_at, duration_ms, outcome, error_class, arguments, bytes_in, bytes_out, trace_id) FROM STDIN (FORMAT BINARY)
+            """, cancellationToken))
+        {
+            foreach (var e in events)
+            {
+                await import.StartRowAsync(cancellationToken);
+                await import.WriteAsync(e.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await import.WriteAsync(e.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await import.WriteAsync(e.TenantId, NpgsqlDbType.Text, cancellationToken);
+                await import.WriteAsync(e.AgentId, NpgsqlDbType.Text, cancellationToken);
+                await import.WriteAsync(e.SubjectId, NpgsqlDbType.Text, cancellationToken);
+                await import.WriteAsync(e.InstallId, NpgsqlDbType.Uuid, cancellationToken);
+                await import.WriteAsync(e.ToolName, NpgsqlDbType.Text, cancellationToken);
+                await import.WriteAsync(e.UpstreamToolName, NpgsqlDbType.Text, cancellationToken);
+                await import.WriteAsync(e.StartedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await import.WriteAsync(e.DurationMs, NpgsqlDbType.Bigint, cancellationToken);
+                await import.WriteAsync(e.Outcome, NpgsqlDbType.Text, cancellationToken);
+                await import.WriteAsync(e.ErrorClass, NpgsqlDbType.Text, cancellationToken);
+                await import.WriteAsync(e.RedactedArguments, NpgsqlDbType.Jsonb, cancellationToken);
+                await import.WriteAsync(e.BytesIn, NpgsqlDbType.Bigint, cancellationToken);
+                await import.WriteAsync(e.BytesOut, NpgsqlDbType.Bigint, cancellationToken);
+                await import.WriteAsync(e.TraceId, NpgsqlDbType.Text, cancellationToken);
+            }
+            await import.CompleteAsync(cancellationToken);
+        }
+        copying.Stop();
+        await using (var drop = new NpgsqlCommand("DROP TABLE public.bench_tool_calls_copy", connection))
+        {
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return events.Count / copying.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Publishes at a steady rate (each event's occurredAt is its publish time). Every row's lag is its
+    /// <c>received_at</c> (written during the INSERT) minus occurredAt; one event in 100 is also watched by a
+    /// reader polling every 5 ms, for the lag to the row being visible to others (after commit).
+    /// </summary>
+    private static async Task<LagResult> MeasureLagAsync(IBusControl bus, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var tenant = $"bench-lag-{Guid.NewGuid():N}";
+        var publishes = new List<Task>();
+        var watchers = new List<Task<double>>();
+        var clock = Stopwatch.StartNew();
+        var sent = 0;
+        while (clock.Elapsed < LagDuration)
+        {
+            var due = (int)(clock.Elapsed.TotalSeconds * LagRate);
+            for (; sent < due; sent++)
+            {
+                var e = AuditEvents.ToolCall(tenant, sent, DateTime.UtcNow);
+                var started = Stopwatch.GetTimestamp();
+                publishes.Add(bus.Publish(e, cancellationToken));
+                if (sent % VisibilitySampleEvery == 0)
+                {
+                    watchers.Add(WatchAsync(dataSource, e, started, cancellationToken));
+                }
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(1), cancellationToken);
+        }
+        await Task.WhenAll(publishes);
+        var achievedRate = sent / clock.Elapsed.TotalSeconds;
+        var visible = (await Task.WhenAll(watchers)).Order().ToArray();
+        while (await CountAsync(dataSource, tenant, cancellationToken) < sent)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        await using var command = dataSource.CreateCommand("""
+            SELECT percentile_disc(ARRAY[0.5, 0.95, 0.99, 1.0]) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - occurred_at) * 1000)
+            FROM audit.tool_calls WHERE tenant_id = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenant });
+        var written = (decimal[])(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new LagResult(sent, achievedRate, [.. written.Select(v => (double)v)], visible);
+    }
+
+    private static async Task<double> WatchAsync(NpgsqlDataSource dataSource, ToolCallCompleted e, long started, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM audit.tool_calls WHERE id = $1 AND occurred_at = $2)");
+        command.Parameters.Add(new NpgsqlParameter { Value = e.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = e.OccurredAt });
+        while (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken);
+        }
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string tenant, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM audit.tool_calls WHERE tenant_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = tenant });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<IBusControl> StartBusAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = EventBusConnection.Parse(connectionString);
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, "audit-benchmark", host =>
+        {
+            host.Username(connection.Username);
+            host.Password(connection.Password);
+            host.PublisherConfirmation = true;
+        }));
+        await bus.StartAsync(cancellationToken);
+        return bus;
+    }
+
+    private static void Write(BenchmarkReport report, IngestResult ingest, double copyRate, LagResult lag)
+    {
+        static string Rate(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+        static string Ms(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
+        report.Line($"Ingest: {IngestEvents:N0} `ToolCallCompleted` events queued in `tool-call-audit` while the audit writer was stopped, then drained after `start`.");
+        report.Line("");
+        report.Table(["measure", "events/s"],
+        [
+            ["queue → `audit.tool_calls`, steady (10th–90th percentile of rows)", Rate(ingest.SteadyRate)],
+            ["queue → `audit.tool_calls`, first row to last", Rate(ingest.FirstToLastRate)],
+            ["baseline: binary COPY of the same rows into a table of the same shape and indexes", Rate(copyRate)],
+            ["ratio steady ingest / COPY", (ingest.SteadyRate / copyRate).ToString("P0", CultureInfo.InvariantCulture)],
+            ["(publishing the events, with publisher confirms, for reference)", Rate(ingest.PublishRate)],
+        ]);
+        report.Line($"Drain wall time from the `start` command to the last row (process start included): {ingest.Drain.TotalSeconds:N1} s.");
+        report.Line("");
+        var cpu = ingest.CpuMsPerThousand;
+        var total = cpu.Sum();
+        report.Line("CPU time spent per 1,000 events while draining (10th to 90th percentile of rows, process trees from `/proc`), and the rate "
+            + $"those costs allow on the {Environment.ProcessorCount} cores if nothing else ran:");
+        report.Line("");
+        report.Table(["audit-writer", "postgres", "eventbus (RabbitMQ)", "total", "events/s at full use of the cores"],
+        [
+            [Ms(cpu[0]) + " ms", Ms(cpu[1]) + " ms", Ms(cpu[2]) + " ms", Ms(total) + " ms", Rate(Environment.ProcessorCount * 1_000_000 / total)],
+        ]);
+        report.Line($"Lag: {lag.Events:N0} events published at {Rate(lag.AchievedRate)} events/s for {LagDuration.TotalSeconds:N0} s, audit writer running.");
+        report.Line("");
+        report.Table(["lag, ms", "p50", "p95", "p99", "max"],
+        [
+            ["publish → row written (`received_at` − `occurred_at`, every event)", Ms(lag.Written[0]), Ms(lag.Written[1]), Ms(lag.Written[2]), Ms(lag.Written[3])],
+            [$"publish → row visible to a reader (1 event in {VisibilitySampleEvery}, 5 ms polling)", Ms(Percentile(lag.Visible, 50)), Ms(Percentile(lag.Visible, 95)), Ms(Percentile(lag.Visible, 99)), Ms(lag.Visible[^1])],
+        ]);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private sealed record IngestResult(
+        IReadOnlyList<ToolCallCompleted> Events, double PublishRate, double FirstToLastRate, double SteadyRate, TimeSpan Drain, double[] CpuMsPerThousand);
+
+    private sealed record CpuSnapshot(long Rows, TimeSpan[] Cpu);
+
+    private sealed record LagResult(int Events, double AchievedRate, double[] Written, double[] Visible);
+}

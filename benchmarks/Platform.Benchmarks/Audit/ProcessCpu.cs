@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace Platform.Benchmarks.Audit;
+
+/// <summary>
+/// CPU time of a process and all its descendants, from <c>/proc</c>: the part of a shared machine's CPU one
+/// resource used, which stays meaningful when other work competes for the cores.
+/// </summary>
+internal static class ProcessCpu
+{
+    /// <summary>Linux reports process times in clock ticks of 1/100 s (USER_HZ).</summary>
+    private const double TicksPerSecond = 100;
+
+    public static TimeSpan TreeTime(int rootPid)
+    {
+        var parents = new Dictionary<int, int>();
+        var ticks = new Dictionary<int, long>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                // The command name is in parentheses and may hold spaces; the fields after it are space-separated.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
+                // utime, stime, and cutime, cstime (children already exited and reaped).
+                ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)
+                    + long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The process exited while we looked.
+            }
+        }
+        long total = 0;
+        foreach (var (pid, own) in ticks)
+        {
+            for (var current = pid; current > 1; current = parents.GetValueOrDefault(current))
+            {
+                if (current == rootPid)
+                {
+                    total += own;
+                    break;
+                }
+            }
+        }
+        return TimeSpan.FromSeconds(total / TicksPerSecond);
+    }
+}

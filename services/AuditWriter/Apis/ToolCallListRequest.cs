@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Platform.AuditWriter.Apis;
+
+/// <summary>Query parameters of <c>GET /api/audit/tool-calls</c>; all optional. Times are ISO 8601 (UTC if no offset).</summary>
+public sealed class ToolCallListRequest
+{
+    /// <summary>Only calls made by this agent (its id).</summary>
+    [FromQuery(Name = "agent")] public string? Agent { get; init; }
+
+    /// <summary>Only calls made for this identity (the agent's subject).</summary>
+    [FromQuery(Name = "identity")] public string? Identity { get; init; }
+
+    /// <summary>Only calls to this install (a GUID).</summary>
+    [FromQuery(Name = "install")] public string? Install { get; init; }
+
+    /// <summary>Only calls of this tool (the namespaced name agents see).</summary>
+    [FromQuery(Name = "tool")] public string? Tool { get; init; }
+
+    /// <summary>Only calls with this outcome (success, error, denied, timeout, ...).</summary>
+    [FromQuery(Name = "outcome")] public string? Outcome { get; init; }
+
+    /// <summary>Calls at or after this instant.</summary>
+    [FromQuery(Name = "from")] public string? From { get; init; }
+
+    /// <summary>Calls before this instant.</summary>
+    [FromQuery(Name = "to")] public string? To { get; init; }
+
+    /// <summary>The <c>nextCursor</c> of the previous page.</summary>
+    [FromQuery(Name = "cursor")] public string? Cursor { get; init; }
+
+    /// <summary>Page size, 1 to 500 (default 50).</summary>
+    [FromQuery(Name = "limit")] public string? Limit { get; init; }
+}

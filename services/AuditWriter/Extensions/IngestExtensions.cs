@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Platform.AuditWriter.Ingest;
+using Platform.AuditWriter.ModelCalls;
+using Platform.AuditWriter.Partitions;
+using Platform.AuditWriter.ToolCalls;
+
+namespace Platform.AuditWriter;
+
+/// <summary>The two write paths (tool-call audit, model-usage ledger) and the partition maintenance behind them.</summary>
+public static class IngestExtensions
+{
+    public const string ToolCallsStream = "ToolCalls";
+    public const string ModelCallsStream = "ModelCalls";
+
+    /// <summary>
+    /// Registers the batch writers as hosted services. Call before <c>AddEventBus</c>: hosted services stop in
+    /// reverse order, so the bus stops (and waits for its consumers) while the writers still run.
+    /// </summary>
+    public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.SectionName)
+            .Validate(options => options.IsValid(), "Retention: ToolCalls and ModelCalls must be at least a day, MonthsAhead 1..24, Interval at least a second.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PartitionMaintenance>();
+        builder.Services.AddHostedService<PartitionMaintenanceService>();
+
+        AddStream<ToolCallRecord, ToolCallStore>(builder.Services, ToolCallsStream, writers: 2);
+        builder.Services.AddSingleton<ToolCallRecordFactory>();
+        // One writer: the ledger's id check across months must not race with itself.
+        AddStream<ModelCallRecord, ModelCallStore>(builder.Services, ModelCallsStream, writers: 1);
+        builder.Services.AddSingleton<ModelCallRecordFactory>();
+        return builder;
+    }
+
+    /// <summary>The settings of a stream as configured now, for the bus endpoint (prefetch, concurrency).</summary>
+    public static IngestOptions ReadIngestOptions(this IConfiguration configuration, string stream)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new IngestOptions { Writers = stream == ModelCallsStream ? 1 : 2 };
+        configuration.GetSection($"{IngestOptions.SectionName}:{stream}").Bind(options);
+        return options;
+    }
+
+    private static void AddStream<TRecord, TStore>(IServiceCollection services, string stream, int writers)
+        where TStore : class, IBatchStore<TRecord>
+    {
+        services.AddOptions<IngestOptions>(stream)
+            .Configure(options => options.Writers = writers)
+            .BindConfiguration($"{IngestOptions.SectionName}:{stream}")
+            .Validate(options => options.IsValid(), $"{IngestOptions.SectionName}:{stream}: MaxBatchSize 1..10000, MaxBatchDelay up to 10 s, Writers 1..16, PrefetchCount at least MaxBatchSize.")
+            .ValidateOnStart();
+        services.AddSingleton<IBatchStore<TRecord>, TStore>();
+        services.AddSingleton(provider => new BatchWriter<TRecord>(
+            stream,
+            provider.GetRequiredService<IBatchStore<TRecord>>(),
+            provider.GetRequiredService<IOptionsMonitor<IngestOptions>>(),
+            provider.GetRequiredService<ILogger<BatchWriter<TRecord>>>()));
+        services.AddHostedService(provider => provider.GetRequiredService<BatchWriter<TRecord>>());
+    }
+}

@@ -1,0 +1,16 @@
+namespace Platform.AuditWriter.Queries;
+
+/// <summary>One model call in the usage ledger; <see cref="Cost"/> is in US dollars.</summary>
+public sealed record ModelCallItem(
+    Guid Id,
+    DateTime OccurredAt,
+    string AgentId,
+    string? IdentityId,
+    string Model,
+    string? Provider,
+    long InputTokens,
+    long OutputTokens,
+    long CachedTokens,
+    decimal Cost,
+    long? LatencyMs,
+    string? RequestId);

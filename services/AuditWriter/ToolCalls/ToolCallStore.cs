@@ -1,0 +1,52 @@
+using Npgsql;
+using NpgsqlTypes;
+using Platform.AuditWriter.Ingest;
+using Platform.AuditWriter.Partitions;
+
+namespace Platform.AuditWriter.ToolCalls;
+
+/// <summary>
+/// Writes tool-call records to <c>audit.tool_calls</c> with one multi-row INSERT over <c>unnest</c>ed arrays (one
+/// round trip, binary parameters). ON CONFLICT DO NOTHING on (id, occurred_at) makes redelivery a no-op.
+/// </summary>
+public sealed class ToolCallStore(NpgsqlDataSource dataSource, PartitionMaintenance partitions) : IBatchStore<ToolCallRecord>
+{
+    private const string Insert = """
+        INSERT INTO audit.tool_calls (id, occurred_at, tenant_id, agent_id, subject_id, install_id, tool_name,
+            upstream_tool_name, started_at, duration_ms, outcome, error_class, arguments, bytes_in, bytes_out, trace_id)
+        SELECT id, occurred_at, tenant_id, agent_id, subject_id, install_id, tool_name,
+            upstream_tool_name, started_at, duration_ms, outcome, error_class, arguments::jsonb, bytes_in, bytes_out, trace_id
+        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[],
+            $8::text[], $9::timestamptz[], $10::bigint[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::bigint[], $16::text[])
+            AS batch(id, occurred_at, tenant_id, agent_id, subject_id, install_id, tool_name,
+            upstream_tool_name, started_at, duration_ms, outcome, error_class, arguments, bytes_in, bytes_out, trace_id)
+        ON CONFLICT DO NOTHING
+        """;
+
+    public Task WriteAsync(IReadOnlyList<ToolCallRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return PartitionedInsert.ExecuteAsync(
+            dataSource, partitions, PartitionedTable.ToolCalls, records.Select(r => r.OccurredAt), parameters => Bind(parameters, records), Insert, cancellationToken);
+    }
+
+    private static void Bind(NpgsqlParameterCollection parameters, IReadOnlyList<ToolCallRecord> records)
+    {
+        parameters.Add(records, r => r.Id, NpgsqlDbType.Uuid);
+        parameters.Add(records, r => r.OccurredAt, NpgsqlDbType.TimestampTz);
+        parameters.Add(records, r => r.TenantId, NpgsqlDbType.Text);
+        parameters.Add(records, r => r.AgentId, NpgsqlDbType.Text);
+        parameters.Add(records, r => r.SubjectId, NpgsqlDbType.Text);
+        parameters.Add(records, r => r.InstallId, NpgsqlDbType.Uuid);
+        parameters.Add(records, r => r.ToolName, NpgsqlDbType.Text);
+        parameters.Add(records, r => r.UpstreamToolName, NpgsqlDbType.Text);
+        parameters.Add(records, r => r.StartedAt, NpgsqlDbType.TimestampTz);
+        parameters.Add(records, r => r.DurationMs, NpgsqlDbType.Bigint);
+        parameters.Add(records, r => r.Outcome, NpgsqlDbType.Text);
+        parameters.Add(records, r => r.ErrorClass, NpgsqlDbType.Text);
+        parameters.Add(records, r => r.Arguments, NpgsqlDbType.Text);
+        parameters.Add(records, r => r.BytesIn, NpgsqlDbType.Bigint);
+        parameters.Add(records, r => r.BytesOut, NpgsqlDbType.Bigint);
+        parameters.Add(records, r => r.TraceId, NpgsqlDbType.Text);
+    }
+}

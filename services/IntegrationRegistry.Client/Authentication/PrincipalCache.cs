@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+
+namespace Platform.IntegrationRegistry.Client.Authentication;
+
+/// <summary>
+/// Token-hash → principal (or "no such token") with an expiry per entry. Bounded: when full, expired entries go
+/// first, then everything (a flood of made-up tokens must not grow memory). Invalidation bumps a generation so a
+/// lookup that was in flight while a token was revoked cannot put the stale answer back.
+/// </summary>
+internal sealed class PrincipalCache(TimeProvider timeProvider) : IPrincipalCache
+{
+    private const int MaxEntries = 10_000;
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _generation;
+
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public bool TryGet(string key, out object? principal)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.ExpiresAt > timeProvider.GetUtcNow())
+        {
+            principal = entry.Principal;
+            return true;
+        }
+        principal = null;
+        return false;
+    }
+
+    /// <summary>Caches the answer unless something was invalidated since <paramref name="generation"/> was read.</summary>
+    public void Set(string key, object? principal, TimeSpan duration, long generation)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            return;
+        }
+        if (_entries.Count >= MaxEntries)
+        {
+            Trim();
+        }
+        if (Generation == generation)
+        {
+            _entries[key] = new Entry(principal, timeProvider.GetUtcNow() + duration);
+        }
+    }
+
+    public void InvalidateAgent(Guid agentId) => Remove(p => p is AgentPrincipal agent && agent.AgentId == agentId);
+
+    public void InvalidateAdminKey(Guid keyId) => Remove(p => p is AdminPrincipal admin && admin.KeyId == keyId);
+
+    public void InvalidateTenant(Guid tenantId) =>
+        Remove(p => p is AgentPrincipal agent ? agent.TenantId == tenantId : p is AdminPrincipal admin && admin.TenantId == tenantId);
+
+    public void Clear()
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.Clear();
+    }
+
+    private void Remove(Func<object?, bool> match)
+    {
+        Interlocked.Increment(ref _generation);
+        foreach (var (key, entry) in _entries)
+        {
+            if (match(entry.Principal))
+            {
+                _entries.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private void Trim()
+    {
+        var now = timeProvider.GetUtcNow();
+        foreach (var (key, entry) in _entries)
+        {
+            if (entry.ExpiresAt <= now)
+            {
+                _entries.TryRemove(key, out _);
+            }
+        }
+        if (_entries.Count >= MaxEntries)
+        {
+            _entries.Clear();
+        }
+    }
+
+    private sealed record Entry(object? Principal, DateTimeOffset ExpiresAt);
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using Platform.IntegrationRegistry.Client.Authentication;
+
+namespace Platform.IntegrationRegistry.Client;
+
+/// <summary>
+/// The integration registry's internal API, called with this service's credential (added by ServiceDefaults).
+/// Lookups answer <c>null</c> (or an empty list) when the registry says "not found"; other failures throw
+/// <see cref="HttpRequestException"/> with the status code only.
+/// </summary>
+public sealed class RegistryClient(HttpClient http) : IRegistryAuthenticator
+{
+    /// <summary>The logical base address; service discovery maps it to a registry instance.</summary>
+    public static readonly Uri BaseAddress = new("https+http://integration-registry");
+
+    public Task<AgentPrincipal?> AuthenticateAgentAsync(string token, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        return PostForAsync<AgentTokenRequest, AgentPrincipal>("/internal/auth/agent-token", new AgentTokenRequest(token), ct);
+    }
+
+    public Task<AdminPrincipal?> AuthenticateAdminKeyAsync(string key, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return PostForAsync<AdminKeyRequest, AdminPrincipal>("/internal/auth/admin-key", new AdminKeyRequest(key), ct);
+    }
+
+    public Task<TenantInfo?> GetTenantBySlugAsync(string slug, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(slug);
+        return GetOrNullAsync<TenantInfo>($"/internal/tenants/by-slug/{Uri.EscapeDataString(slug)}", ct);
+    }
+
+    public Task<SpaceInfo?> GetSpaceAsync(Guid tenantId, Guid spaceId, CancellationToken ct) =>
+        GetOrNullAsync<SpaceInfo>($"/internal/tenants/{tenantId}/spaces/{spaceId}", ct);
+
+    public async Task<IReadOnlyList<InstallInfo>> GetInstallsForSubjectAsync(Guid tenantId, Guid subjectId, CancellationToken ct) =>
+        await GetOrNullAsync<List<InstallInfo>>($"/internal/tenants/{tenantId}/subjects/{subjectId}/installs", ct) ?? [];
+
+    public Task<CredentialResolution?> ResolveCredentialAsync(Guid tenantId, Guid installId, Guid subjectId, CancellationToken ct) =>
+        PostForAsync<CredentialResolveRequest, CredentialResolution>(
+            "/internal/credentials/resolve", new CredentialResolveRequest(tenantId, installId, subjectId), ct);
+
+    /// <summary>Marks the credential as needing a new consent (e.g. the upstream refused its refresh token).</summary>
+    public async Task MarkCredentialNeedsReauthAsync(Guid tenantId, Guid credentialId, CancellationToken ct)
+    {
+        using var response = await http.PostAsync($"/internal/tenants/{tenantId}/credentials/{credentialId}/needs-reauth", content: null, ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<IReadOnlyList<AgentEndpointInfo>> GetAgentEndpointsAsync(Guid tenantId, CancellationToken ct) =>
+        await GetOrNullAsync<List<AgentEndpointInfo>>($"/internal/tenants/{tenantId}/agent-endpoints", ct) ?? [];
+
+    private async Task<T?> GetOrNullAsync<T>(string path, CancellationToken ct) where T : class
+    {
+        using var response = await http.GetAsync(path, ct);
+        return await ReadOrNullAsync<T>(response, ct);
+    }
+
+    private async Task<TResponse?> PostForAsync<TRequest, TResponse>(string path, TRequest body, CancellationToken ct) where TResponse : class
+    {
+        using var response = await http.PostAsJsonAsync(path, body, ct);
+        return await ReadOrNullAsync<TResponse>(response, ct);
+    }
+
+    private static async Task<T?> ReadOrNullAsync<T>(HttpResponseMessage response, CancellationToken ct) where T : class
+    {
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<T>(ct);
+    }
+}

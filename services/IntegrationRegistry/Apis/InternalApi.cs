@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.IntegrationRegistry.Client;
+using Platform.IntegrationRegistry.Security;
+
+namespace Platform.IntegrationRegistry.Apis;
+
+/// <summary>
+/// <c>/internal/...</c>: questions other platform services ask, authenticated by their service credential and
+/// allowed per caller; never routed by the gateway. Answers carry secret handles, never material. Every lookup
+/// is confined to the tenant in the path (and to the subject for credentials).
+/// </summary>
+public static class InternalApi
+{
+    public static IEndpointRouteBuilder MapInternalApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/internal").ExcludeFromDescription();
+        api.MapPost("/auth/agent-token", AuthenticateAgentToken).RequireServiceCaller(InternalCallers.Authentication);
+        api.MapPost("/auth/admin-key", AuthenticateAdminKey).RequireServiceCaller(InternalCallers.Authentication);
+        api.MapGet("/tenants/by-slug/{slug}", GetTenantBySlug).RequireServiceCaller(InternalCallers.TenantsAndSpaces);
+        api.MapGet("/tenants/{tenantId:guid}/spaces/{spaceId:guid}", GetSpace).RequireServiceCaller(InternalCallers.TenantsAndSpaces);
+        api.MapGet("/tenants/{tenantId:guid}/subjects/{subjectId:guid}/installs", GetInstallsForSubject).RequireServiceCaller(InternalCallers.Catalog);
+        api.MapPost("/credentials/resolve", ResolveCredential).RequireServiceCaller(InternalCallers.Catalog);
+        api.MapPost("/tenants/{tenantId:guid}/credentials/{credentialId:guid}/needs-reauth", MarkNeedsReauth).RequireServiceCaller(InternalCallers.Catalog);
+        api.MapGet("/tenants/{tenantId:guid}/agent-endpoints", GetAgentEndpoints).RequireServiceCaller(InternalCallers.AgentEndpoints);
+        return app;
+    }
+
+    /// <summary>200 with the principal, or 404 for a token that is unknown, expired or revoked.</summary>
+    public static async Task<Results<Ok<AgentPrincipal>, NotFound>> AuthenticateAgentToken(
+        AgentTokenRequest request, DatabaseAuthenticator authenticator, CancellationToken ct) =>
+        request.Token is { Length: > 0 } token && await authenticator.AuthenticateAgentAsync(token, ct) is { } principal
+            ? TypedResults.Ok(principal)
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<AdminPrincipal>, NotFound>> AuthenticateAdminKey(
+        AdminKeyRequest request, DatabaseAuthenticator authenticator, CancellationToken ct) =>
+        request.Key is { Length: > 0 } key && await authenticator.AuthenticateAdminKeyAsync(key, ct) is { } principal
+            ? TypedResults.Ok(principal)
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<TenantInfo>, NotFound>> GetTenantBySlug(string slug, [AsParameters] RegistryServices services, CancellationToken ct) =>
+        await services.Tenants.GetBySlugAsync(slug, ct) is { } tenant
+            ? TypedResults.Ok(new TenantInfo(tenant.Id, tenant.Slug, tenant.Name))
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<SpaceInfo>, NotFound>> GetSpace(Guid tenantId, Guid spaceId, [AsParameters] RegistryServices services, CancellationToken ct) =>
+        await services.Spaces.GetAsync(tenantId, spaceId, ct) is { } space
+            ? TypedResults.Ok(new SpaceInfo(space.Id, tenantId, space.Slug, space.Name))
+            : TypedResults.NotFound();
+
+    /// <summary>404 if the subject is not an identity of the tenant.</summary>
+    public static async Task<Results<Ok<List<InstallInfo>>, NotFound>> GetInstallsForSubject(
+        Guid tenantId, Guid subjectId, [AsParameters] RegistryServices services, CancellationToken ct) =>
+        await services.Installs.ListForSubjectAsync(tenantId, subjectId, ct) is { } installs ? TypedResults.Ok(installs) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<CredentialResolution>, NotFound>> ResolveCredential(
+        CredentialResolveRequest request, [AsParameters] RegistryServices services, CancellationToken ct) =>
+        await services.Credentials.ResolveAsync(request.TenantId, request.InstallId, request.SubjectId, ct) is { } resolution
+            ? TypedResults.Ok(resolution)
+            : TypedResults.NotFound();
+
+    public static async Task<Results<NoContent, NotFound>> MarkNeedsReauth(Guid tenantId, Guid credentialId, [AsParameters] RegistryServices services, CancellationToken ct) =>
+        await services.Credentials.MarkNeedsReauthAsync(tenantId, credentialId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    public static async Task<Ok<List<AgentEndpointInfo>>> GetAgentEndpoints(Guid tenantId, [AsParameters] RegistryServices services, CancellationToken ct) =>
+        TypedResults.Ok(await services.Agents.ListEndpointsAsync(tenantId, ct));
+}

@@ -1,0 +1,15 @@
+using Platform.ServiceDefaults;
+
+namespace Platform.IntegrationRegistry.Apis;
+
+/// <summary>Which platform services may call which internal endpoints (by their service credential).</summary>
+public static class InternalCallers
+{
+    public static readonly string[] Authentication = [ServiceNames.McpEdge, ServiceNames.OAuthBroker, ServiceNames.WebhookIngress, ServiceNames.AuditWriter];
+
+    public static readonly string[] Catalog = [ServiceNames.McpEdge, ServiceNames.OAuthBroker];
+
+    public static readonly string[] TenantsAndSpaces = [ServiceNames.WebhookIngress, ServiceNames.McpEdge];
+
+    public static readonly string[] AgentEndpoints = [ServiceNames.McpEdge];
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Npgsql;
+using Platform.IntegrationRegistry.Client;
+using Platform.IntegrationRegistry.Model;
+
+namespace Platform.IntegrationRegistry.Data;
+
+/// <summary>
+/// Credentials: one subject's vault secret handles on one install. Every statement is confined to the tenant,
+/// and lookups for use are confined to the subject too.
+/// </summary>
+public sealed class CredentialStore(RegistryDatabase database)
+{
+    private const string Columns =
+        "id, install_id, subject_identity_id, status, secret_handles::text AS handles, scopes, expires_at, created_at, updated_at, revoked_at";
+
+    public Task<List<Credential>> ListAsync(Guid tenantId, Guid? installId, Guid? subjectId, CancellationToken ct) =>
+        database.ReadAsync(s => s.QueryAsync(
+            $"""
+            SELECT {Columns} FROM registry.credentials
+            WHERE tenant_id = @tenant AND (@install::uuid IS NULL OR install_id = @install) AND (@subject::uuid IS NULL OR subject_identity_id = @subject)
+            ORDER BY created_at
+            """,
+            r => Read(r, s.Now), ct, ("tenant", tenantId), ("install", installId), ("subject", subjectId)), ct);
+
+    public Task<Credential?> GetAsync(Guid tenantId, Guid id, CancellationToken ct) =>
+        database.ReadAsync(s => s.QuerySingleAsync(
+            $"SELECT {Columns} FROM registry.credentials WHERE tenant_id = @tenant AND id = @id", r => Read(r, s.Now), ct, ("tenant", tenantId), ("id", id)), ct);
+
+    /// <summary>Stores the handles of secrets already written to the vault; a unique violation if the subject already holds a live one.</summary>
+    public Task<Credential> CreateAsync(Guid tenantId, CredentialRequest request, IReadOnlyDictionary<string, Guid> handles, CancellationToken ct) =>
+        database.InTransactionAsync(async s =>
+        {
+            var credential = (await s.QuerySingleAsync(
+                $"""
+                INSERT INTO registry.credentials (id, tenant_id, install_id, subject_identity_id, status, secret_handles, scopes, expires_at)
+                VALUES (@id, @tenant, @install, @subject, 'active', @handles::jsonb, @scopes, @expires) RETURNING {Columns}
+                """,
+                r => Read(r, s.Now), ct, ("id", Guid.CreateVersion7()), ("tenant", tenantId), ("install", request.InstallId), ("subject", request.SubjectIdentityId),
+                ("handles", JsonSerializer.Serialize(handles)), ("scopes", (request.Scopes ?? []).ToArray()), ("expires", request.ExpiresAt)))!;
+            s.CatalogChanged(tenantId, credential.InstallId, credential.SubjectIdentityId, "credential-created");
+            return credential;
+        }, ct);
+
+    /// <summary>
+    /// Revokes one credential (idempotent): status <c>revoked</c>, its vault secrets queued for revocation (returned
+    /// so the caller can revoke them at once), <c>CredentialRevoked</c> and <c>CatalogChanged</c> announced.
+    /// </summary>
+    public Task<RevokedCredential?> RevokeAsync(Guid tenantId, Guid id, CancellationToken ct) =>
+        database.InTransactionAsync(async s =>
+        {
+            var revoked = await s.QuerySingleAsync(
+                $"""
+                UPDATE registry.credentials SET status = 'revoked', revoked_at = now(), updated_at = now()
+                WHERE tenant_id = @tenant AND id = @id AND status <> 'revoked' RETURNING {Columns}
+                """,
+                r => new RevokedCredential(Read(r, s.Now), ParseHandles(r.GetString(r.GetOrdinal("handles"))).Values), ct, ("tenant", tenantId), ("id", id));
+            if (revoked is null)
+            {
+                var existing = await s.QuerySingleAsync(
+                    $"SELECT {Columns} FROM registry.credentials WHERE tenant_id = @tenant AND id = @id", r => Read(r, s.Now), ct, ("tenant", tenantId), ("id", id));
+                return existing is null ? null : new RevokedCredential(existing, []);
+            }
+            var credential = revoked.Credential;
+            await PendingSecretRevocations.QueueAsync(s, tenantId, revoked.SecretIds, ct);
+            s.CredentialRevoked(tenantId, credential.Id, credential.InstallId, credential.SubjectIdentityId);
+            s.CatalogChanged(tenantId, credential.InstallId, credential.SubjectIdentityId, "credential-revoked");
+            return revoked;
+        }, ct);
+
+    /// <summary>
+    /// The subject's credential on the install: the live one, else the most recent revoked one (so callers can say
+    /// "revoked" rather than "never connected"). Null if none, or if install or subject is not in the tenant.
+    /// </summary>
+    public Task<CredentialResolution?> ResolveAsync(Guid tenantId, Guid installId, Guid subjectId, CancellationToken ct) =>
+        database.ReadAsync(s => s.QuerySingleAsync(
+            """
+            SELECT c.id, c.install_id, c.subject_identity_id, c.status, c.expires_at, c.secret_handles::text, m.header_name, c.scopes
+            FROM registry.credentials c
+            JOIN registry.installs i ON i.tenant_id = c.tenant_id AND i.id = c.install_id
+            JOIN registry.auth_methods m ON m.tenant_id = i.tenant_id AND m.id = i.auth_method_id
+            WHERE c.tenant_id = @tenant AND c.install_id = @install AND c.subject_identity_id = @subject
+            ORDER BY (c.status <> 'revoked') DESC, c.created_at DESC
+            LIMIT 1
+            """,
+            r =>
+            {
+                var expiresAt = r.IsDBNull(4) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(4);
+                return new CredentialResolution(
+                    r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), EffectiveStatus(r.GetString(3), expiresAt, s.Now),
+                    ParseHandles(r.GetString(5)), r.IsDBNull(6) ? null : r.GetString(6), r.GetFieldValue<string[]>(7), expiresAt);
+            },
+            ct, ("tenant", tenantId), ("install", installId), ("subject", subjectId)), ct);
+
+    /// <summary>Marks a live credential as needing a new consent; false if there is no such live credential in the tenant.</summary>
+    public Task<bool> MarkNeedsReauthAsync(Guid tenantId, Guid id, CancellationToken ct) =>
+        database.InTransactionAsync(async s =>
+        {
+            var marked = await s.QuerySingleAsync(
+                """
+                UPDATE registry.credentials SET status = 'needs-reauth', updated_at = now()
+                WHERE tenant_id = @tenant AND id = @id AND status <> 'revoked' RETURNING install_id, subject_identity_id
+                """,
+                r => new Tuple<Guid, Guid>(r.GetGuid(0), r.GetGuid(1)), ct, ("tenant", tenantId), ("id", id));
+            if (marked is not null)
+            {
+                s.CatalogChanged(tenantId, marked.Item1, marked.Item2, "credential-needs-reauth");
+            }
+            return marked is not null;
+        }, ct);
+
+    public static Dictionary<string, Guid> ParseHandles(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, Guid>>(json) ?? [];
+
+    /// <summary>An active credential past its expiry reads as <c>expired</c>.</summary>
+    private static string EffectiveStatus(string status, DateTimeOffset? expiresAt, DateTimeOffset now) =>
+        status == "active" && expiresAt is { } expiry && expiry <= now ? "expired" : status;
+
+    private static Credential Read(NpgsqlDataReader r, DateTimeOffset now)
+    {
+        var expiresAt = r.NullableTime("expires_at");
+        return new Credential(
+            r.Guid("id"), r.Guid("install_id"), r.Guid("subject_identity_id"), EffectiveStatus(r.String("status"), expiresAt, now),
+            [.. ParseHandles(r.String("handles")).Keys.Order(StringComparer.Ordinal)], r.Strings("scopes"), expiresAt,
+            r.Time("created_at"), r.Time("updated_at"), r.NullableTime("revoked_at"));
+    }
+}

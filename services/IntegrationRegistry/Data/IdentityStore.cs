@@ -1,0 +1,45 @@
+using Npgsql;
+using Platform.IntegrationRegistry.Model;
+
+namespace Platform.IntegrationRegistry.Data;
+
+/// <summary>Identities of one tenant; every statement is confined to the tenant.</summary>
+public sealed class IdentityStore(RegistryDatabase database)
+{
+    private const string Columns = "id, name, display_name, email, created_at, updated_at";
+
+    public Task<List<Identity>> ListAsync(Guid tenantId, CancellationToken ct) =>
+        database.ReadAsync(s => s.QueryAsync(
+            $"SELECT {Columns} FROM registry.identities WHERE tenant_id = @tenant ORDER BY name", Read, ct, ("tenant", tenantId)), ct);
+
+    public Task<Identity?> GetAsync(Guid tenantId, Guid id, CancellationToken ct) =>
+        database.ReadAsync(s => GetAsync(s, tenantId, id, ct), ct);
+
+    public static Task<Identity?> GetAsync(DbSession session, Guid tenantId, Guid id, CancellationToken ct) =>
+        session.QuerySingleAsync(
+            $"SELECT {Columns} FROM registry.identities WHERE tenant_id = @tenant AND id = @id", Read, ct, ("tenant", tenantId), ("id", id));
+
+    public Task<Identity> CreateAsync(Guid tenantId, IdentityRequest request, CancellationToken ct) =>
+        database.InTransactionAsync(async s => (await s.QuerySingleAsync(
+            $"""
+            INSERT INTO registry.identities (id, tenant_id, name, display_name, email)
+            VALUES (@id, @tenant, @name, @display, @email) RETURNING {Columns}
+            """,
+            Read, ct, ("id", Guid.CreateVersion7()), ("tenant", tenantId), ("name", request.Name), ("display", request.DisplayName), ("email", request.Email)))!, ct);
+
+    public Task<Identity?> UpdateAsync(Guid tenantId, Guid id, IdentityRequest request, CancellationToken ct) =>
+        database.InTransactionAsync(s => s.QuerySingleAsync(
+            $"""
+            UPDATE registry.identities SET name = @name, display_name = @display, email = @email, updated_at = now()
+            WHERE tenant_id = @tenant AND id = @id RETURNING {Columns}
+            """,
+            Read, ct, ("tenant", tenantId), ("id", id), ("name", request.Name), ("display", request.DisplayName), ("email", request.Email)), ct);
+
+    /// <summary>False if there is no such identity; a foreign-key violation if agents or credentials still use it.</summary>
+    public Task<bool> DeleteAsync(Guid tenantId, Guid id, CancellationToken ct) =>
+        database.InTransactionAsync(async s =>
+            await s.ExecuteAsync("DELETE FROM registry.identities WHERE tenant_id = @tenant AND id = @id", ct, ("tenant", tenantId), ("id", id)) > 0, ct);
+
+    private static Identity Read(NpgsqlDataReader r) =>
+        new(r.Guid("id"), r.String("name"), r.NullableString("display_name"), r.NullableString("email"), r.Time("created_at"), r.Time("updated_at"));
+}

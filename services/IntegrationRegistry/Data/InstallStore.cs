@@ -1,0 +1,115 @@
+using Npgsql;
+using Platform.IntegrationRegistry.Client;
+using Platform.IntegrationRegistry.Model;
+
+namespace Platform.IntegrationRegistry.Data;
+
+/// <summary>Installs of one tenant; every change announces <c>CatalogChanged</c>.</summary>
+public sealed class InstallStore(RegistryDatabase database)
+{
+    public const int DefaultCallTimeoutSeconds = 30;
+
+    private const string Columns =
+        "id, slug, display_name, definition_id, auth_method_id, allowed_tools, denied_tools, call_timeout_seconds, created_at, updated_at";
+
+    public Task<List<Install>> ListAsync(Guid tenantId, CancellationToken ct) =>
+        database.ReadAsync(s => s.QueryAsync(
+            $"SELECT {Columns} FROM registry.installs WHERE tenant_id = @tenant ORDER BY slug", Read, ct, ("tenant", tenantId)), ct);
+
+    public Task<Install?> GetAsync(Guid tenantId, Guid id, CancellationToken ct) =>
+        database.ReadAsync(s => s.QuerySingleAsync(
+            $"SELECT {Columns} FROM registry.installs WHERE tenant_id = @tenant AND id = @id", Read, ct, ("tenant", tenantId), ("id", id)), ct);
+
+    /// <summary><paramref name="definitionId"/> is the auth method's definition (the foreign key insists they match).</summary>
+    public Task<Install> CreateAsync(Guid tenantId, Guid definitionId, InstallRequest request, CancellationToken ct) =>
+        database.InTransactionAsync(async s =>
+        {
+            var install = (await s.QuerySingleAsync(
+                $"""
+                INSERT INTO registry.installs (id, tenant_id, definition_id, auth_method_id, slug, display_name, allowed_tools, denied_tools, call_timeout_seconds)
+                VALUES (@id, @tenant, @definition, @method, @slug, @display, @allowed, @denied, @timeout) RETURNING {Columns}
+                """,
+                Read, ct, [("id", Guid.CreateVersion7()), ("definition", definitionId), .. Parameters(tenantId, request)]))!;
+            s.CatalogChanged(tenantId, install.Id, null, "install-created");
+            return install;
+        }, ct);
+
+    public Task<Install?> UpdateAsync(Guid tenantId, Guid id, Guid definitionId, InstallRequest request, CancellationToken ct) =>
+        database.InTransactionAsync(async s =>
+        {
+            var install = await s.QuerySingleAsync(
+                $"""
+                UPDATE registry.installs SET definition_id = @definition, auth_method_id = @method, slug = @slug, display_name = @display,
+                    allowed_tools = @allowed, denied_tools = @denied, call_timeout_seconds = @timeout, updated_at = now()
+                WHERE tenant_id = @tenant AND id = @id RETURNING {Columns}
+                """,
+                Read, ct, [("id", id), ("definition", definitionId), .. Parameters(tenantId, request)]);
+            if (install is not null)
+            {
+                s.CatalogChanged(tenantId, id, null, "install-updated");
+            }
+            return install;
+        }, ct);
+
+    /// <summary>Deletes the install with its credentials; live ones are announced revoked and their vault secrets queued for revocation.</summary>
+    public Task<bool> DeleteAsync(Guid tenantId, Guid id, CancellationToken ct) =>
+        database.InTransactionAsync(async s =>
+        {
+            var live = await s.QueryAsync(
+                "SELECT id, subject_identity_id, secret_handles::text FROM registry.credentials WHERE tenant_id = @tenant AND install_id = @id AND status <> 'revoked' FOR UPDATE",
+                r => (Id: r.GetGuid(0), Subject: r.GetGuid(1), Handles: CredentialStore.ParseHandles(r.GetString(2))), ct, ("tenant", tenantId), ("id", id));
+            if (await s.ExecuteAsync("DELETE FROM registry.installs WHERE tenant_id = @tenant AND id = @id", ct, ("tenant", tenantId), ("id", id)) == 0)
+            {
+                return false;
+            }
+            foreach (var credential in live)
+            {
+                await PendingSecretRevocations.QueueAsync(s, tenantId, credential.Handles.Values, ct);
+                s.CredentialRevoked(tenantId, credential.Id, id, credential.Subject);
+            }
+            s.CatalogChanged(tenantId, id, null, "install-deleted");
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// The installs a subject of the tenant may use (every install of the tenant), with whether the subject is
+    /// connected: holds a live credential, or the method needs none. Null if the subject is not in the tenant.
+    /// </summary>
+    public Task<List<InstallInfo>?> ListForSubjectAsync(Guid tenantId, Guid subjectId, CancellationToken ct) =>
+        database.ReadAsync(async s =>
+        {
+            if (await IdentityStore.GetAsync(s, tenantId, subjectId, ct) is null)
+            {
+                return null;
+            }
+            return await s.QueryAsync(
+                """
+                SELECT i.id, i.tenant_id, i.slug, d.name, d.kind, d.base_url, m.kind AS auth_kind, i.allowed_tools, i.denied_tools, i.call_timeout_seconds,
+                    m.kind IN ('none', 'client-credentials') OR EXISTS (
+                        SELECT 1 FROM registry.credentials c
+                        WHERE c.tenant_id = i.tenant_id AND c.install_id = i.id AND c.subject_identity_id = @subject
+                          AND c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > now())) AS connected
+                FROM registry.installs i
+                JOIN registry.auth_methods m ON m.tenant_id = i.tenant_id AND m.id = i.auth_method_id
+                JOIN registry.definitions d ON d.id = i.definition_id
+                WHERE i.tenant_id = @tenant
+                ORDER BY i.slug
+                """,
+                r => new InstallInfo(
+                    r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                    r.GetFieldValue<string[]>(7), r.GetFieldValue<string[]>(8), r.GetInt32(9), r.GetBoolean(10)),
+                ct, ("tenant", tenantId), ("subject", subjectId));
+        }, ct);
+
+    private static (string, object?)[] Parameters(Guid tenantId, InstallRequest request) =>
+    [
+        ("tenant", tenantId), ("method", request.AuthMethodId), ("slug", request.Slug), ("display", request.DisplayName),
+        ("allowed", (request.AllowedTools ?? []).Distinct(StringComparer.Ordinal).ToArray()),
+        ("denied", (request.DeniedTools ?? []).Distinct(StringComparer.Ordinal).ToArray()),
+        ("timeout", request.CallTimeoutSeconds ?? DefaultCallTimeoutSeconds),
+    ];
+
+    private static Install Read(NpgsqlDataReader r) => new(
+        r.Guid("id"), r.String("slug"), r.NullableString("display_name"), r.Guid("definition_id"), r.Guid("auth_method_id"),
+        r.Strings("allowed_tools"), r.Strings("denied_tools"), r.Int("call_timeout_seconds"), r.Time("created_at"), r.Time("updated_at"));
+}

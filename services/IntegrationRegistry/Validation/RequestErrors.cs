@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+
+namespace Platform.IntegrationRegistry.Validation;
+
+/// <summary>Collects field errors (JSON field names) for a validation problem; each rule records at most one message per field.</summary>
+public sealed partial class RequestErrors
+{
+    public const int MaxNameLength = 200;
+    public const int MaxTextLength = 2000;
+    public const int MaxListLength = 500;
+
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public IDictionary<string, string[]> ToDictionary() => _errors;
+
+    public void Add(string field, string message)
+    {
+        _errors.TryAdd(field, [message]);
+    }
+
+    public void Required(string field, string? value, int maxLength = MaxNameLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"The {field} field is required.");
+        }
+        else
+        {
+            MaxLength(field, value, maxLength);
+        }
+    }
+
+    public void Required<T>(string field, T? value) where T : struct
+    {
+        if (value is null || value.Equals(default(T)))
+        {
+            Add(field, $"The {field} field is required.");
+        }
+    }
+
+    public void MaxLength(string field, string? value, int maxLength = MaxTextLength)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            Add(field, $"The {field} field must be at most {maxLength} characters.");
+        }
+    }
+
+    /// <summary>Install, agent, space and tenant slugs: <c>[a-z0-9-]{1,40}</c>.</summary>
+    public void Slug(string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(field, $"The {field} field is required.");
+        }
+        else if (!SlugPattern().IsMatch(value))
+        {
+            Add(field, $"The {field} field must be 1 to 40 characters of a-z, 0-9 and '-'.");
+        }
+    }
+
+    /// <summary>Absolute http or https URL with a host; nothing else (no relative paths, no file:, no javascript:).</summary>
+    public void HttpUrl(string field, string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, $"The {field} field is required.");
+            }
+            return;
+        }
+        if (value.Length > MaxTextLength
+            || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || string.IsNullOrEmpty(uri.Host)
+            || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            Add(field, $"The {field} field must be an absolute http or https URL without credentials.");
+        }
+    }
+
+    public void OneOf(string field, string? value, IReadOnlyCollection<string> allowed)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(field, $"The {field} field is required.");
+        }
+        else if (!allowed.Contains(value))
+        {
+            Add(field, $"The {field} field must be one of: {string.Join(", ", allowed)}.");
+        }
+    }
+
+    public void InRange(string field, int? value, int min, int max)
+    {
+        if (value is { } number && (number < min || number > max))
+        {
+            Add(field, $"The {field} field must be between {min} and {max}.");
+        }
+    }
+
+    public void InFuture(string field, DateTimeOffset? value, DateTimeOffset now)
+    {
+        if (value is { } time && time <= now)
+        {
+            Add(field, $"The {field} field must be in the future.");
+        }
+    }
+
+    /// <summary>Tool names and scopes: non-empty, printable, no whitespace, bounded in count and length.</summary>
+    public void Names(string field, IReadOnlyList<string>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+        if (values.Count > MaxListLength)
+        {
+            Add(field, $"The {field} field may hold at most {MaxListLength} entries.");
+            return;
+        }
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.IsNullOrEmpty(values[i]) || values[i].Length > MaxNameLength || values[i].Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                Add($"{field}[{i}]", $"Each entry of {field} must be 1 to {MaxNameLength} characters without spaces.");
+                return;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[a-z0-9-]{1,40}\z")]
+    private static partial Regex SlugPattern();
+}

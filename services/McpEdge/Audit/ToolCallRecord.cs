@@ -1,0 +1,32 @@
+using System.Text.Json;
+using ModelContextProtocol.Protocol;
+using Platform.McpEdge.Server;
+
+namespace Platform.McpEdge.Audit;
+
+/// <summary>
+/// One finished tools/call as the data path hands it over: raw arguments, the credential values the call used and
+/// the result. Redaction and sizing happen later, off the data path; this object never leaves memory.
+/// </summary>
+public sealed record ToolCallRecord(
+    EdgeCaller Caller,
+    Guid SourceId,
+    string ToolName,
+    string UpstreamToolName,
+    DateTime StartedAt,
+    long DurationMs,
+    string Outcome,
+    string? ErrorClass,
+    IDictionary<string, JsonElement>? Arguments,
+    IReadOnlyList<string> CredentialValues,
+    CallToolResult? Result,
+    string? TraceId)
+{
+    public const string Success = "success";
+    public const string ToolError = "tool-error";
+    public const string Failed = "failed";
+    public const string Rejected = "rejected";
+    public const string Cancelled = "cancelled";
+
+    public override string ToString() => $"ToolCallRecord {{ Tool = {ToolName}, Outcome = {Outcome} }}";
+}

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Platform.McpEdge.Caching;
+using Platform.McpEdge.Server;
+using Platform.McpEdge.Upstream;
+
+namespace Platform.McpEdge.Catalog;
+
+/// <summary>
+/// Each upstream's tools, resources, templates and prompts per subject, namespaced, cached for
+/// <see cref="McpEdgeOptions.CatalogTtl"/> (an upstream that could not be listed: for
+/// <see cref="McpEdgeOptions.UnavailableTtl"/>), and dropped on re-initialize and catalog events.
+/// </summary>
+public sealed partial class CatalogStore(UpstreamConnector connector, IOptions<McpEdgeOptions> options, TimeProvider timeProvider, ILogger<CatalogStore> logger)
+{
+    private readonly ExpiringCache<CatalogKey, SourceCatalog> _cache = new(timeProvider);
+
+    public Task<SourceCatalog> GetAsync(EdgeCaller caller, UpstreamSource source, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(source);
+        if (!source.IsUsable)
+        {
+            var failureClass = source.NeedsCredential && !source.Connected ? UpstreamFailure.NotConnected : "unusable";
+            return Task.FromResult(SourceCatalog.Failed(source, source.UnusableReason!, failureClass));
+        }
+        var key = new CatalogKey(caller.TenantId, caller.SubjectId, source.Id, source.Endpoint!.AbsoluteUri, source.AuthMethod);
+        return _cache.GetOrLoadAsync(key, (_, _) => LoadAsync(caller, source), ct);
+    }
+
+    /// <summary>Drops catalogs of a tenant, optionally only of one subject and/or one source.</summary>
+    public void Invalidate(Guid tenantId, Guid? subjectId, Guid? sourceId) =>
+        _cache.Invalidate(key => key.Tenant == tenantId && (subjectId is null || key.Subject == subjectId) && (sourceId is null || key.Source == sourceId));
+
+    public void Clear() => _cache.Clear();
+
+    private async Task<(SourceCatalog, TimeSpan)> LoadAsync(EdgeCaller caller, UpstreamSource source)
+    {
+        var timeout = options.Value.ListTimeout;
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            var connection = await connector.ConnectAsync(caller, source, timeout, cts.Token);
+            var catalog = await ListAsync(source, connection.Client, cts.Token);
+            LogListed(logger, source.Namespace, catalog.Tools.Count);
+            return (catalog, options.Value.CatalogTtl);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            var failure = cts.IsCancellationRequested ? UpstreamFailure.TimedOut(source, timeout) : UpstreamFailure.From(exception, source);
+            await connector.ReportAsync(caller, source, failure with { SessionBroken = true });
+            LogUnavailable(logger, source.Namespace, failure.ErrorClass);
+            return (SourceCatalog.Failed(source, failure.Message, failure.ErrorClass), options.Value.UnavailableTtl);
+        }
+    }
+
+    private static async Task<SourceCatalog> ListAsync(UpstreamSource source, McpClient client, CancellationToken ct)
+    {
+        var capabilities = client.ServerCapabilities;
+        var tools = capabilities.Tools is null ? [] : await client.ListToolsAsync(cancellationToken: ct);
+        var resources = capabilities.Resources is null ? [] : await client.ListResourcesAsync(cancellationToken: ct);
+        var templates = capabilities.Resources is null ? [] : await client.ListResourceTemplatesAsync(cancellationToken: ct);
+        var prompts = capabilities.Prompts is null ? [] : await client.ListPromptsAsync(cancellationToken: ct);
+
+        var exposed = new List<ExposedTool>(tools.Count);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tool in tools.Select(t => t.ProtocolTool))
+        {
+            var name = NamespacedNames.ToolName(source.Namespace, tool.Name);
+            if (names.Add(name))
+            {
+                exposed.Add(new ExposedTool(name, tool.Name, PrimitiveRenamer.With(tool, "name", name)));
+            }
+        }
+        return new SourceCatalog(
+            source,
+            exposed,
+            [.. resources.Select(r => PrimitiveRenamer.With(r.ProtocolResource, "uri", NamespacedNames.Uri(source.Namespace, r.ProtocolResource.Uri)))],
+            [.. templates.Select(t => PrimitiveRenamer.With(t.ProtocolResourceTemplate, "uriTemplate", NamespacedNames.Uri(source.Namespace, t.ProtocolResourceTemplate.UriTemplate)))],
+            [.. prompts.Select(p => PrimitiveRenamer.With(p.ProtocolPrompt, "name", source.Namespace + NamespacedNames.ToolSeparator + p.ProtocolPrompt.Name))],
+            failureReason: null);
+    }
+
+    private readonly record struct CatalogKey(Guid Tenant, Guid Subject, Guid Source, string Endpoint, string AuthMethod);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Listed upstream {Namespace}: {ToolCount} tools")]
+    private static partial void LogListed(ILogger logger, string @namespace, int toolCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream {Namespace} left out of the catalog ({ErrorClass})")]
+    private static partial void LogUnavailable(ILogger logger, string @namespace, string errorClass);
+}

@@ -1,0 +1,50 @@
+using System.Collections.Frozen;
+using ModelContextProtocol.Protocol;
+
+namespace Platform.McpEdge.Catalog;
+
+/// <summary>
+/// What one upstream offers one subject, already namespaced and filtered (allow/deny lists), or why it could not
+/// be listed. <see cref="FailureReason"/> set means the upstream is left out of the lists for now.
+/// </summary>
+public sealed class SourceCatalog
+{
+    public SourceCatalog(
+        UpstreamSource source,
+        IReadOnlyList<ExposedTool> tools,
+        IReadOnlyList<Resource> resources,
+        IReadOnlyList<ResourceTemplate> templates,
+        IReadOnlyList<Prompt> prompts,
+        string? failureReason,
+        string? failureClass = null)
+    {
+        Source = source;
+        Tools = tools;
+        Resources = resources;
+        Templates = templates;
+        Prompts = prompts;
+        FailureReason = failureReason;
+        FailureClass = failureClass;
+        ToolsByName = tools.ToFrozenDictionary(tool => tool.Name, StringComparer.Ordinal);
+    }
+
+    public UpstreamSource Source { get; }
+
+    public IReadOnlyList<ExposedTool> Tools { get; }
+
+    public IReadOnlyList<Resource> Resources { get; }
+
+    public IReadOnlyList<ResourceTemplate> Templates { get; }
+
+    public IReadOnlyList<Prompt> Prompts { get; }
+
+    public string? FailureReason { get; }
+
+    public string? FailureClass { get; }
+
+    public FrozenDictionary<string, ExposedTool> ToolsByName { get; }
+
+    public bool IsAvailable => FailureReason is null;
+
+    public static SourceCatalog Failed(UpstreamSource source, string reason, string failureClass) => new(source, [], [], [], [], reason, failureClass);
+}

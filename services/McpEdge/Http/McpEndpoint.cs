@@ -1,0 +1,18 @@
+namespace Platform.McpEdge.Http;
+
+/// <summary>Maps the agents' one MCP endpoint.</summary>
+public static class McpEndpoint
+{
+    public const string Path = "/mcp";
+
+    public static IEndpointRouteBuilder MapMcpEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost(Path, (HttpContext context, StreamableHttpHandler handler) => handler.HandlePostAsync(context))
+            .WithName("Mcp")
+            .DisableAntiforgery();
+        endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Delete], StreamableHttpHandler.HandleNotAllowedAsync)
+            .WithName("McpNotAllowed");
+        return endpoints;
+    }
+}

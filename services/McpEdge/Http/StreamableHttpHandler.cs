@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Platform.IntegrationRegistry.Client.Authentication;
+using Platform.McpEdge.Catalog;
+using Platform.McpEdge.Server;
+
+namespace Platform.McpEdge.Http;
+
+/// <summary>
+/// POST <c>/mcp</c>, stateless Streamable HTTP: checks the transport's rules in order (origin 403, agent token 401,
+/// Accept 406, Content-Type 415, body size 413, JSON-RPC shape 400, protocol version 400), then hands the one
+/// message to a fresh SDK server bound to the caller. Requests are answered as an event stream, written as they
+/// happen; notifications and responses from the client get 202. No session id is issued, so any replica can
+/// answer any request.
+/// </summary>
+public sealed class StreamableHttpHandler(
+    McpRequestChecks checks,
+    EdgeServerOptions serverOptions,
+    CatalogRefresh refresh,
+    IOptions<McpEdgeOptions> options,
+    ILoggerFactory loggerFactory)
+{
+    public async Task HandlePostAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (checks.CheckOrigin(context.Request) is { } forbidden)
+        {
+            await forbidden.WriteAsync(context);
+            return;
+        }
+        var authentication = await context.AuthenticateAsync(RegistryAuthenticationDefaults.AgentTokenScheme);
+        if (!authentication.Succeeded || EdgeCaller.FromPrincipal(authentication.Principal) is not { } caller)
+        {
+            await context.ChallengeAsync(RegistryAuthenticationDefaults.AgentTokenScheme);
+            return;
+        }
+        context.User = authentication.Principal!;
+        if ((McpRequestChecks.CheckAccept(context.Request) ?? McpRequestChecks.CheckContentType(context.Request)) is { } refused)
+        {
+            await refused.WriteAsync(context);
+            return;
+        }
+        var (message, invalid) = await JsonRpcBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes);
+        if (invalid is not null || message is null)
+        {
+            await invalid!.WriteAsync(context);
+            return;
+        }
+        if (McpRequestChecks.CheckProtocolVersion(context.Request, message is JsonRpcRequest request ? request.Id : default) is { } unsupported)
+        {
+            await unsupported.WriteAsync(context);
+            return;
+        }
+        Prepare(context, caller, message);
+        await ServeAsync(context, caller, message);
+    }
+
+    /// <summary>GET (no server-initiated stream on a stateless server) and DELETE (no session to end).</summary>
+    public static Task HandleNotAllowedAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.Allow = HttpMethods.Post;
+        return new JsonRpcErrorResult(StatusCodes.Status405MethodNotAllowed, (int)ModelContextProtocol.McpErrorCode.InvalidRequest,
+            $"Method Not Allowed: this MCP endpoint is stateless and only answers POST (no {context.Request.Method} stream or session).").WriteAsync(context);
+    }
+
+    private void Prepare(HttpContext context, EdgeCaller caller, JsonRpcMessage message)
+    {
+        var version = context.Request.Headers[McpRequestChecks.ProtocolVersionHeader].ToString();
+        message.Context = new JsonRpcMessageContext { User = context.User, ProtocolVersion = version.Length > 0 ? version : null };
+        if (message is JsonRpcRequest { Method: RequestMethods.Initialize, Params: System.Text.Json.Nodes.JsonObject parameters })
+        {
+            parameters["protocolVersion"] = EdgeServerOptions.NegotiateVersion(parameters["protocolVersion"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+                ? parameters["protocolVersion"]!.GetValue<string>()
+                : null);
+            refresh.ClientInitialized(caller);
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context, EdgeCaller caller, JsonRpcMessage message)
+    {
+        var transport = new StreamableHttpServerTransport(loggerFactory) { Stateless = true };
+        var server = McpServer.Create(transport, serverOptions.Create(caller), loggerFactory, context.RequestServices);
+        var running = server.RunAsync(context.RequestAborted);
+        try
+        {
+            context.Response.Headers.ContentType = "text/event-stream";
+            context.Response.Headers.CacheControl = "no-cache,no-store";
+            context.Response.Headers.ContentEncoding = "identity";
+            context.Response.Headers["X-Accel-Buffering"] = "no";
+            context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
+            if (!await transport.HandlePostRequestAsync(message, context.Response.Body, context.RequestAborted))
+            {
+                context.Response.Headers.ContentType = default;
+                context.Response.Headers.ContentEncoding = default;
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-stream; the upstream call was cancelled with it.
+        }
+        finally
+        {
+            await transport.DisposeAsync();
+            try
+            {
+                await running;
+            }
+            catch (OperationCanceledException)
+            {
+                // The server's loop ends with the request.
+            }
+        }
+    }
+}

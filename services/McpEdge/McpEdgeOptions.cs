@@ -1,0 +1,43 @@
+namespace Platform.McpEdge;
+
+/// <summary>The edge's settings (section <c>McpEdge</c>).</summary>
+public sealed class McpEdgeOptions
+{
+    public const string SectionName = "McpEdge";
+
+    /// <summary>
+    /// Browser origins allowed to call <c>/mcp</c> (exact <c>scheme://host[:port]</c>). A request carrying any other
+    /// <c>Origin</c> gets 403 (DNS-rebinding protection); requests without one (non-browser clients) are unaffected.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>Largest JSON-RPC request body accepted, in bytes; larger ones get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Items per page of <c>tools/list</c>, <c>resources/list</c>, <c>prompts/list</c> and templates.</summary>
+    public int PageSize { get; set; } = 100;
+
+    /// <summary>How long an install's listed tools (per subject) are reused before the upstream is asked again.</summary>
+    public TimeSpan CatalogTtl { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an upstream that could not be listed is reported down before it is tried again.</summary>
+    public TimeSpan UnavailableTtl { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long the registry's list of a subject's installs (and the tenant's agent endpoints) is reused.</summary>
+    public TimeSpan InstallsTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a resolved upstream credential is reused (revocation events drop it at once).</summary>
+    public TimeSpan CredentialTtl { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Longest wait for one upstream's lists (tools, resources, prompts) while building the catalog.</summary>
+    public TimeSpan ListTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Calls in flight to one upstream at once, per edge instance; more wait (within the call's timeout).</summary>
+    public int MaxConcurrentCallsPerUpstream { get; set; } = 64;
+
+    /// <summary>Timeout of calls to other agents' MCP endpoints (installs carry their own).</summary>
+    public TimeSpan AgentCallTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>An upstream MCP session unused for this long is closed.</summary>
+    public TimeSpan UpstreamIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+}

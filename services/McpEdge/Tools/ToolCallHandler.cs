@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Platform.Contracts;
+using Platform.McpEdge.Audit;
+using Platform.McpEdge.Catalog;
+using Platform.McpEdge.Server;
+using Platform.McpEdge.Upstream;
+
+namespace Platform.McpEdge.Tools;
+
+/// <summary>
+/// tools/call: routes the namespaced name to its upstream, calls it as the caller's subject within the install's
+/// timeout and the upstream's concurrency bound, relays progress as it comes, and answers every failure as a tool
+/// result with <c>isError</c> and a sentence a person can act on. Each call leaves a record for the audit path.
+/// </summary>
+public sealed class ToolCallHandler(
+    CatalogService catalogs,
+    UpstreamConnector connector,
+    UpstreamConcurrency concurrency,
+    PlatformTools platformTools,
+    ToolCallAuditQueue audit,
+    AuditMetrics metrics,
+    TimeProvider timeProvider)
+{
+    public async ValueTask<CallToolResult> CallAsync(EdgeCaller caller, RequestContext<CallToolRequestParams> request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var parameters = request.Params ?? throw new McpProtocolException("tools/call needs params with a tool name.", McpErrorCode.InvalidParams);
+        var call = new CallInProgress(caller, parameters, timeProvider);
+        try
+        {
+            if (PlatformTools.IsPlatformTool(parameters.Name))
+            {
+                return call.Finish(await platformTools.CallAsync(caller, parameters.Name, ct), ToolCallCompleted.PlatformInstallId, parameters.Name);
+            }
+            var ns = NamespacedNames.NamespaceOfName(parameters.Name);
+            var catalog = ns is null ? null : await catalogs.FindAsync(caller, ns, ct);
+            if (catalog is null || (!catalog.Source.IsUsable && catalog.FailureClass != UpstreamFailure.NotConnected))
+            {
+                call.Reject(catalog?.Source.Id ?? ToolCallCompleted.PlatformInstallId, "unknown-tool");
+                throw UnknownTool(parameters.Name);
+            }
+            var source = catalog.Source;
+            if (!catalog.IsAvailable)
+            {
+                return call.Fail(source.Id, parameters.Name, catalog.FailureClass ?? UpstreamFailure.Unavailable, catalog.FailureReason!);
+            }
+            if (!catalog.ToolsByName.TryGetValue(parameters.Name, out var tool) || !source.Exposes(tool.UpstreamName))
+            {
+                call.Reject(source.Id, "unknown-tool");
+                throw UnknownTool(parameters.Name);
+            }
+            return await CallUpstreamAsync(call, request, source, tool, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            call.Cancel();
+            throw;
+        }
+        finally
+        {
+            call.Complete(audit, metrics);
+        }
+    }
+
+    private async Task<CallToolResult> CallUpstreamAsync(
+        CallInProgress call, RequestContext<CallToolRequestParams> request, UpstreamSource source, ExposedTool tool, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(source.CallTimeout);
+        UpstreamConnection? connection = null;
+        try
+        {
+            using var slot = await concurrency.EnterAsync(source.Id, timeout.Token);
+            connection = await connector.ConnectAsync(call.Caller, source, source.CallTimeout, timeout.Token);
+            call.UseCredential(connection.Credential);
+            var upstreamRequest = new CallToolRequestParams { Name = tool.UpstreamName, Arguments = call.Arguments };
+            CallToolResult result;
+            if (request.Params!.ProgressToken is { } callerToken)
+            {
+                var relay = ProgressRelay.Start(connection.Client, request.Server, callerToken, ct);
+                await using (relay)
+                {
+                    upstreamRequest.Meta = new JsonObject { ["progressToken"] = relay.UpstreamToken.ToString() };
+                    result = await connection.Client.CallToolAsync(upstreamRequest, timeout.Token);
+                }
+            }
+            else
+            {
+                result = await connection.Client.CallToolAsync(upstreamRequest, timeout.Token);
+            }
+            return call.Finish(ResourceLinks.Namespace(result, source.Namespace), source.Id, tool.UpstreamName);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException && !ct.IsCancellationRequested)
+        {
+            var failure = timeout.IsCancellationRequested ? UpstreamFailure.TimedOut(source, source.CallTimeout) : UpstreamFailure.From(exception, source);
+            await connector.ReportAsync(call.Caller, source, failure);
+            return call.Fail(source.Id, tool.UpstreamName, failure.ErrorClass, failure.Message);
+        }
+    }
+
+    private static McpProtocolException UnknownTool(string name) =>
+        new($"Unknown tool: '{name}'. Call tools/list (or platform__list_integrations) to see the tools available to you.", McpErrorCode.InvalidParams);
+
+    /// <summary>What the audit record needs, collected as the call goes.</summary>
+    private sealed class CallInProgress(EdgeCaller caller, CallToolRequestParams parameters, TimeProvider timeProvider)
+    {
+        private readonly DateTime _startedAt = timeProvider.GetUtcNow().UtcDateTime;
+        private readonly long _started = timeProvider.GetTimestamp();
+        private readonly string? _traceId = Activity.Current?.TraceId.ToString();
+        private IReadOnlyList<string> _credentialValues = [];
+        private Guid _sourceId = ToolCallCompleted.PlatformInstallId;
+        private string _upstreamName = parameters.Name;
+        private string _outcome = ToolCallRecord.Failed;
+        private string? _errorClass = UpstreamFailure.Unexpected;
+        private CallToolResult? _result;
+
+        public EdgeCaller Caller { get; } = caller;
+
+        public IDictionary<string, JsonElement>? Arguments => parameters.Arguments;
+
+        public void UseCredential(UpstreamCredential credential) => _credentialValues = credential.SecretValues;
+
+        public CallToolResult Finish(CallToolResult result, Guid sourceId, string upstreamName)
+        {
+            (_sourceId, _upstreamName, _result) = (sourceId, upstreamName, result);
+            (_outcome, _errorClass) = result.IsError == true ? (ToolCallRecord.ToolError, "tool-error") : (ToolCallRecord.Success, null);
+            return result;
+        }
+
+        public CallToolResult Fail(Guid sourceId, string upstreamName, string errorClass, string message)
+        {
+            _result = new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = message }] };
+            (_sourceId, _upstreamName, _outcome, _errorClass) = (sourceId, upstreamName, ToolCallRecord.Failed, errorClass);
+            return _result;
+        }
+
+        public void Reject(Guid sourceId, string errorClass) =>
+            (_sourceId, _outcome, _errorClass) = (sourceId, ToolCallRecord.Rejected, errorClass);
+
+        public void Cancel() => (_outcome, _errorClass) = (ToolCallRecord.Cancelled, "cancelled");
+
+        public void Complete(ToolCallAuditQueue audit, AuditMetrics metrics)
+        {
+            var duration = timeProvider.GetElapsedTime(_started);
+            metrics.ToolCalls.Add(1, new KeyValuePair<string, object?>("outcome", _outcome));
+            metrics.ToolCallDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", _outcome));
+            audit.Enqueue(new ToolCallRecord(
+                Caller, _sourceId, parameters.Name, _upstreamName, _startedAt, (long)duration.TotalMilliseconds,
+                _outcome, _errorClass, parameters.Arguments, _credentialValues, _result, _traceId));
+        }
+    }
+}

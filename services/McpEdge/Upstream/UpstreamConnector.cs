@@ -1,0 +1,74 @@
+using Platform.McpEdge.Catalog;
+using Platform.McpEdge.Server;
+
+namespace Platform.McpEdge.Upstream;
+
+/// <summary>
+/// Credential first (registry, vault), then the session for this source, subject and credential. After a failure
+/// that breaks the session it is dropped; a refused OAuth credential is marked as needing re-authorization.
+/// </summary>
+public sealed partial class UpstreamConnector(
+    UpstreamCredentials credentials,
+    UpstreamSessions sessions,
+    PlatformClients clients,
+    SourceDirectory directory,
+    ILogger<UpstreamConnector> logger)
+{
+    public async Task<UpstreamConnection> ConnectAsync(EdgeCaller caller, UpstreamSource source, TimeSpan timeout, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(source);
+        var credential = await credentials.GetAsync(caller, source, ct);
+        var key = new UpstreamSessionKey(source.Id, caller.TenantId, caller.SubjectId, credential.Fingerprint);
+        var client = await sessions.GetAsync(key, source, credential, timeout, ct);
+        return new UpstreamConnection(key, client, credential);
+    }
+
+    /// <summary>Drops what the failure made useless, so the next call starts afresh.</summary>
+    public async Task ReportAsync(EdgeCaller caller, UpstreamSource source, UpstreamFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(failure);
+        if (!failure.SessionBroken)
+        {
+            return;
+        }
+        Guid? credentialId = null;
+        if (failure.CredentialRejected && IsOAuth(source.AuthMethod))
+        {
+            try
+            {
+                credentialId = (await credentials.GetAsync(caller, source, CancellationToken.None)).CredentialId;
+            }
+            catch (Exception exception) when (exception is UpstreamNotConnectedException or PlatformUnavailableException)
+            {
+                credentialId = null;
+            }
+        }
+        credentials.Invalidate(caller.TenantId, source.Id, caller.SubjectId);
+        await sessions.DropWhereAsync(key => key.SourceId == source.Id && key.TenantId == caller.TenantId && key.SubjectId == caller.SubjectId);
+        if (credentialId is { } id)
+        {
+            try
+            {
+                await clients.Registry.MarkCredentialNeedsReauthAsync(caller.TenantId, id, CancellationToken.None);
+                directory.Invalidate(caller.TenantId, caller.SubjectId);
+                LogMarkedNeedsReauth(logger, source.Namespace, id);
+            }
+            catch (HttpRequestException exception)
+            {
+                LogMarkFailed(logger, source.Namespace, id, (int?)exception.StatusCode);
+            }
+        }
+    }
+
+    private static bool IsOAuth(string authMethod) =>
+        authMethod.StartsWith("oauth-", StringComparison.Ordinal) || authMethod == "client-credentials";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream {Namespace} refused credential {CredentialId}; marked as needing re-authorization")]
+    private static partial void LogMarkedNeedsReauth(ILogger logger, string @namespace, Guid credentialId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream {Namespace} refused credential {CredentialId}, but marking it failed (HTTP {Status})")]
+    private static partial void LogMarkFailed(ILogger logger, string @namespace, Guid credentialId, int? status);
+}

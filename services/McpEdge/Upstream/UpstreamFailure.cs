@@ -1,0 +1,86 @@
+using System.Net;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using Platform.McpEdge.Catalog;
+
+namespace Platform.McpEdge.Upstream;
+
+/// <summary>
+/// Why a call to an upstream failed, as an error class (for the audit record and metrics) and a sentence a person
+/// can act on. Never a raw exception: messages name the integration and what to do, not stack traces.
+/// </summary>
+public sealed record UpstreamFailure(string ErrorClass, string Message, bool CredentialRejected = false, bool SessionBroken = false)
+{
+    public const string NotConnected = "not-connected";
+    public const string CredentialRefused = "credential-rejected";
+    public const string Unavailable = "upstream-unavailable";
+    public const string Timeout = "timeout";
+    public const string UpstreamError = "upstream-error";
+    public const string PlatformUnavailable = "platform-unavailable";
+    public const string Unexpected = "internal";
+
+    public static UpstreamFailure TimedOut(UpstreamSource source, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new(Timeout, $"{source.DisplayName} did not answer within {timeout.TotalSeconds:0.#} s, so the call was cancelled. Try again, or ask for less in one call.", SessionBroken: false);
+    }
+
+    /// <summary>Classifies anything thrown while connecting to or calling the upstream.</summary>
+    public static UpstreamFailure From(Exception exception, UpstreamSource source)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(source);
+        var name = source.DisplayName;
+        if (exception is UpstreamNotConnectedException notConnected)
+        {
+            return new(NotConnected, notConnected.Message);
+        }
+        if (exception is PlatformUnavailableException platform)
+        {
+            return new(PlatformUnavailable, platform.Message);
+        }
+        if (Find<HttpRequestException>(exception) is { } http)
+        {
+            return http.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new(CredentialRefused,
+                    $"{name} refused your credential (HTTP {(int)http.StatusCode.Value}). Connect {name} (integration '{source.Namespace}') again, then retry.",
+                    CredentialRejected: true, SessionBroken: true),
+                null => new(Unavailable, $"{name} cannot be reached right now ({Describe(http)}). Try again later.", SessionBroken: true),
+                >= HttpStatusCode.InternalServerError => new(Unavailable,
+                    $"{name} answered HTTP {(int)http.StatusCode.Value}; it seems to be down. Try again later.", SessionBroken: true),
+                _ => new(UpstreamError, $"{name} refused the request (HTTP {(int)http.StatusCode.Value}).", SessionBroken: true),
+            };
+        }
+        if (Find<McpProtocolException>(exception) is { } protocol)
+        {
+            return new(UpstreamError, $"{name} answered with an error: {protocol.Message} (code {(int)protocol.ErrorCode}).");
+        }
+        if (exception is ClientTransportClosedException or IOException or McpException or InvalidOperationException)
+        {
+            return new(Unavailable, $"The connection to {name} was lost. Try again.", SessionBroken: true);
+        }
+        return new(Unexpected, $"The call to {name} failed unexpectedly ({exception.GetType().Name}).", SessionBroken: true);
+    }
+
+    private static T? Find<T>(Exception exception) where T : Exception
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+            {
+                return match;
+            }
+        }
+        return exception is AggregateException aggregate ? aggregate.InnerExceptions.Select(Find<T>).FirstOrDefault(e => e is not null) : null;
+    }
+
+    private static string Describe(HttpRequestException exception) => exception.HttpRequestError switch
+    {
+        HttpRequestError.ConnectionError => "connection refused or reset",
+        HttpRequestError.NameResolutionError => "its host name does not resolve",
+        HttpRequestError.SecureConnectionError => "the TLS handshake failed",
+        HttpRequestError.ResponseEnded => "the response ended early",
+        _ => "network error",
+    };
+}

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Platform.McpEdge.Catalog;
+using Platform.McpEdge.Http;
+using Platform.ServiceDefaults;
+
+namespace Platform.McpEdge.Upstream;
+
+/// <summary>
+/// Initialized MCP client sessions to upstream servers (the SDK's <see cref="McpClient"/> over
+/// <see cref="HttpClientTransport"/>), kept and shared by concurrent calls of the same key so the initialize
+/// handshake and the connections are paid for once. Sessions that fail are dropped; idle ones are closed.
+/// </summary>
+public sealed partial class UpstreamSessions(UpstreamHttp http, ServiceIdentity identity, IOptions<McpEdgeOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<UpstreamSessionKey, Session> _sessions = new();
+    private readonly ILogger _logger = loggerFactory.CreateLogger<UpstreamSessions>();
+
+    public int Count => _sessions.Count;
+
+    /// <summary>The session for this key, connecting it first if needed (bounded by <paramref name="connectTimeout"/>).</summary>
+    public async Task<McpClient> GetAsync(UpstreamSessionKey key, UpstreamSource source, UpstreamCredential credential, TimeSpan connectTimeout, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(credential);
+        for (var attempt = 0; ; attempt++)
+        {
+            var session = _sessions.GetOrAdd(key, _ => new Session(ConnectAsync(source, credential, connectTimeout)));
+            session.Touch(timeProvider.GetTimestamp());
+            McpClient client;
+            try
+            {
+                client = await session.Client.WaitAsync(ct);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                await DropAsync(key, session);
+                throw;
+            }
+            if (!client.Completion.IsCompleted || attempt > 0)
+            {
+                return client;
+            }
+            // The upstream ended the session (e.g. it restarted and answered 404): connect afresh.
+            await DropAsync(key, session);
+        }
+    }
+
+    /// <summary>Closes the session (after a transport failure, or when its credential changed or was revoked).</summary>
+    public async Task DropAsync(UpstreamSessionKey key)
+    {
+        if (_sessions.TryGetValue(key, out var session))
+        {
+            await DropAsync(key, session);
+        }
+    }
+
+    public async Task DropWhereAsync(Func<UpstreamSessionKey, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        foreach (var (key, session) in _sessions)
+        {
+            if (match(key))
+            {
+                await DropAsync(key, session);
+            }
+        }
+    }
+
+    /// <summary>Closes sessions nobody used for <see cref="McpEdgeOptions.UpstreamIdleTimeout"/>.</summary>
+    public async Task CloseIdleAsync()
+    {
+        var idle = options.Value.UpstreamIdleTimeout;
+        foreach (var (key, session) in _sessions)
+        {
+            if (timeProvider.GetElapsedTime(session.LastUsed) > idle)
+            {
+                await DropAsync(key, session);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (key, session) in _sessions)
+        {
+            await DropAsync(key, session);
+        }
+    }
+
+    private async Task<McpClient> ConnectAsync(UpstreamSource source, UpstreamCredential credential, TimeSpan timeout)
+    {
+        // Shared by every caller waiting on this key, so no one caller's cancellation may end it.
+        await Task.Yield();
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = source.Endpoint ?? throw new InvalidOperationException($"{source.DisplayName} has no endpoint."),
+            TransportMode = HttpTransportMode.StreamableHttp,
+            Name = source.Namespace,
+            AdditionalHeaders = credential.Headers.ToDictionary(StringComparer.OrdinalIgnoreCase),
+            EnableStandaloneGetStream = false,
+            ConnectionTimeout = timeout,
+        }, http.Client, loggerFactory, ownsHttpClient: false);
+        using var cts = new CancellationTokenSource(timeout);
+        var client = await McpClient.CreateAsync(transport, new McpClientOptions
+        {
+            ClientInfo = new Implementation { Name = "platform-mcp-edge", Version = identity.Version },
+            ProtocolVersion = SupportedProtocolVersions.Latest,
+            InitializationTimeout = timeout,
+        }, loggerFactory, cts.Token);
+        LogConnected(_logger, source.Namespace, client.NegotiatedProtocolVersion ?? "?");
+        return client;
+    }
+
+    private async Task DropAsync(UpstreamSessionKey key, Session session)
+    {
+        if (!_sessions.TryRemove(new KeyValuePair<UpstreamSessionKey, Session>(key, session)))
+        {
+            return;
+        }
+        try
+        {
+            var client = await session.Client;
+            await client.DisposeAsync();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogCloseFailed(_logger, exception.GetType().Name);
+        }
+    }
+
+    private sealed class Session(Task<McpClient> client)
+    {
+        private long _lastUsed;
+
+        public Task<McpClient> Client { get; } = client;
+
+        public long LastUsed => Interlocked.Read(ref _lastUsed);
+
+        public void Touch(long timestamp) => Interlocked.Exchange(ref _lastUsed, timestamp);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connected to upstream {Namespace} (protocol {ProtocolVersion})")]
+    private static partial void LogConnected(ILogger logger, string @namespace, string protocolVersion);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing an upstream session failed ({Error})")]
+    private static partial void LogCloseFailed(ILogger logger, string error);
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.SecretsVault.Storage;
+
+namespace Platform.SecretsVault.Apis;
+
+/// <summary>The vault's problem details; none carries material or repeats what the caller sent.</summary>
+public static class VaultProblems
+{
+    public static ProblemHttpResult NotFound() => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Secret not found", detail: "This tenant has no secret with this id.");
+
+    public static ProblemHttpResult Revoked() => TypedResults.Problem(
+        statusCode: StatusCodes.Status410Gone, title: "Secret revoked", detail: "The secret was revoked and its key material destroyed.");
+
+    public static ProblemHttpResult NotEncrypted() => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: "Secret takes no new material",
+        detail: "Only an encrypted secret has versions written through the vault; create a new reference instead.");
+
+    public static ProblemHttpResult SourceUnavailable() => TypedResults.Problem(
+        statusCode: StatusCodes.Status502BadGateway, title: "Secret source unavailable",
+        detail: "The secret's source (environment variable or Azure Key Vault) could not provide it.");
+
+    public static ProblemHttpResult Undecryptable() => TypedResults.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Secret cannot be decrypted",
+        detail: "The vault cannot decrypt this secret with its configured master keys; an operator must look at it.");
+
+    /// <summary>The problem for a resolve or write that did not end "ok".</summary>
+    public static ProblemHttpResult For(string outcome) => outcome switch
+    {
+        AccessOutcomes.NotFound => NotFound(),
+        AccessOutcomes.Revoked => Revoked(),
+        AccessOutcomes.SourceUnavailable => SourceUnavailable(),
+        AccessOutcomes.Conflict => NotEncrypted(),
+        _ => Undecryptable(),
+    };
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Platform.IntegrationRegistry.Client;
+using Platform.WebhookIngress.Data;
+
+namespace Platform.WebhookIngress.Receiving;
+
+/// <summary>
+/// Tenant by slug from the registry (remembered briefly, including "unknown"), then the route from this service's
+/// own table, read on every request so that disabling a route takes effect at once.
+/// </summary>
+public sealed class WebhookRouteDirectory(
+    RegistryClient registry,
+    WebhookRouteStore routes,
+    IMemoryCache cache,
+    IOptions<WebhookIngressOptions> options) : IWebhookRouteDirectory
+{
+    public async Task<RouteLookup> FindAsync(string tenantSlug, string routeSlug, CancellationToken ct)
+    {
+        var tenant = await FindTenantAsync(tenantSlug, ct);
+        if (tenant is null)
+        {
+            return RouteLookup.NoTenant;
+        }
+        return new RouteLookup(true, await routes.FindBySlugAsync(tenant.TenantId, routeSlug, ct));
+    }
+
+    private async Task<TenantInfo?> FindTenantAsync(string slug, CancellationToken ct)
+    {
+        var key = (typeof(TenantInfo), slug);
+        if (cache.TryGetValue(key, out TenantInfo? known))
+        {
+            return known;
+        }
+        var tenant = await registry.GetTenantBySlugAsync(slug, ct);
+        var settings = options.Value;
+        cache.Set(key, tenant, tenant is null ? settings.UnknownTenantCacheDuration : settings.TenantCacheDuration);
+        return tenant;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Platform.WebhookIngress.Spaces;
+
+/// <summary>An event as it reached its Space, as the admin API shows it.</summary>
+public sealed record SpaceEvent(
+    Guid EventId,
+    Guid SpaceId,
+    Guid RouteId,
+    string RouteSlug,
+    string Scheme,
+    string SenderEventId,
+    string? RequesterIdentity,
+    string? CredentialSubject,
+    IReadOnlyDictionary<string, string> Headers,
+    string Payload,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset DeliveredAt);

@@ -1,0 +1,16 @@
+namespace Platform.WebhookIngress;
+
+/// <summary>The service's settings (section <c>WebhookIngress</c>).</summary>
+public sealed class WebhookIngressOptions
+{
+    public const string SectionName = "WebhookIngress";
+
+    /// <summary>How long a resolved signing secret is kept in memory before the vault is asked again.</summary>
+    public TimeSpan SecretCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a tenant found by slug is remembered.</summary>
+    public TimeSpan TenantCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long "no such tenant" is remembered, so unknown slugs do not each reach the registry.</summary>
+    public TimeSpan UnknownTenantCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+}

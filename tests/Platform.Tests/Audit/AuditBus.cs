@@ -1,0 +1,75 @@
+using MassTransit;
+using Platform.Contracts;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Tests.Audit;
+
+/// <summary>
+/// A publish-only MassTransit bus on the platform's eventbus, publishing integration events exactly as the MCP edge
+/// and the usage API do (message-type exchanges, persistent messages, publisher confirms).
+/// </summary>
+public sealed class AuditBus : IAsyncDisposable
+{
+    private readonly IBusControl _bus;
+
+    private AuditBus(IBusControl bus) => _bus = bus;
+
+    public static async Task<AuditBus> StartAsync(string eventbusConnectionString)
+    {
+        var connection = EventBusConnection.Parse(eventbusConnectionString);
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, "platform-tests", host =>
+        {
+            host.Username(connection.Username);
+            host.Password(connection.Password);
+            host.PublisherConfirmation = true;
+        }));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await bus.StartAsync(timeout.Token);
+        return new AuditBus(bus);
+    }
+
+    public Task PublishAsync<T>(T message) where T : class => _bus.Publish(message);
+
+    /// <summary>
+    /// Publishes in order, a chunk at a time in parallel, each with its runtime type (so a mixed list reaches each
+    /// type's exchange); returns once the broker confirmed all.
+    /// </summary>
+    public async Task PublishAllAsync<T>(IEnumerable<T> messages, int parallel = 50) where T : class
+    {
+        foreach (var chunk in messages.Chunk(parallel))
+        {
+            await Task.WhenAll(chunk.Select(message => _bus.Publish(message, message.GetType())));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _bus.StopAsync(timeout.Token);
+    }
+
+    /// <summary>A well-formed tool call of <paramref name="tenantId"/>, as the edge would publish it.</summary>
+    public static ToolCallCompleted ToolCall(
+        string tenantId,
+        string tool = "github__search_issues",
+        string outcome = "success",
+        long durationMs = 42,
+        string arguments = """{"query":"is:open label:bug"}""",
+        DateTime? occurredAt = null,
+        string? agentId = null,
+        string? subjectId = null,
+        Guid? installId = null,
+        Guid? id = null)
+    {
+        var at = occurredAt ?? DateTime.UtcNow;
+        return new ToolCallCompleted(
+            id ?? Guid.NewGuid(), at, tenantId, agentId ?? "agent-1", subjectId ?? "subject-1", installId ?? Guid.Parse("6f1c2a55-7d44-4c4b-9f0e-0a1b2c3d4e5f"),
+            tool, tool.Contains("__", StringComparison.Ordinal) ? tool[(tool.IndexOf("__", StringComparison.Ordinal) + 2)..] : tool,
+            at.AddMilliseconds(-durationMs), durationMs, outcome, outcome == "success" ? null : "UpstreamError",
+            arguments, 120, 2048, "4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    public static ModelUsageRecorded ModelCall(string tenantId, string agentId = "agent-1", string model = "gpt-5", decimal cost = 0.0125m, DateTime? occurredAt = null, Guid? id = null) =>
+        new(id ?? Guid.NewGuid(), occurredAt ?? DateTime.UtcNow, tenantId, agentId, model, 1200, 300, cost,
+            Provider: "openai", CachedTokens: 200, LatencyMs: 850, RequestId: $"req-{Guid.NewGuid():N}", SubjectId: "subject-1");
+}

@@ -1,0 +1,204 @@
+using System.Net;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.McpEdge;
+
+/// <summary>The Streamable HTTP rules of <c>/mcp</c>, through the gateway: every bad request gets a clear 4xx, never a 5xx.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class McpTransportTests(DistributedApplicationFixture platform)
+{
+    [Fact]
+    public async Task A_request_is_answered_as_an_event_stream_without_a_session()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        var response = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("ping"));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("text/event-stream", response.MediaType);
+        Assert.False(response.Headers.ContainsKey("Mcp-Session-Id"), "a stateless server must not issue a session id");
+        var message = Assert.Single(response.Messages);
+        Assert.Equal(1, message.GetProperty("id").GetInt32());
+        Assert.True(message.TryGetProperty("result", out _), response.ToString());
+    }
+
+    [Fact]
+    public async Task Notifications_and_responses_from_the_client_are_accepted_with_202()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        var notification = await McpHttp.PostAsync(gateway, world.AgentToken, """{"jsonrpc":"2.0","method":"notifications/initialized"}""");
+        var clientResponse = await McpHttp.PostAsync(gateway, world.AgentToken, """{"jsonrpc":"2.0","id":"s-1","result":{}}""");
+
+        Assert.Equal(HttpStatusCode.Accepted, notification.Status);
+        Assert.Equal("", notification.Body);
+        Assert.Equal(HttpStatusCode.Accepted, clientResponse.Status);
+    }
+
+    [Fact]
+    public async Task Missing_or_unknown_tokens_get_401_with_a_bearer_challenge()
+    {
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        var missing = await McpHttp.PostAsync(gateway, token: null, McpHttp.Request("ping"));
+        var unknown = await McpHttp.PostAsync(gateway, "agt_" + new string('x', 43), McpHttp.Request("ping"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.Status);
+        Assert.StartsWith("Bearer", missing.Headers["WWW-Authenticate"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.Status);
+        Assert.Contains("invalid_token", unknown.Headers["WWW-Authenticate"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Content_negotiation_and_media_type_are_enforced()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        var jsonOnly = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("ping"), accept: "application/json");
+        var streamOnly = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("ping"), accept: "text/event-stream");
+        var wildcard = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("ping"), accept: "*/*");
+        var textBody = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("ping"), contentType: "text/plain");
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, jsonOnly.Status);
+        Assert.Contains("text/event-stream", jsonOnly.Error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotAcceptable, streamOnly.Status);
+        Assert.Equal(HttpStatusCode.OK, wildcard.Status);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, textBody.Status);
+    }
+
+    [Theory]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,", -32700)]
+    [InlineData("not json at all", -32700)]
+    [InlineData("{\"hello\":\"world\"}", -32600)]
+    [InlineData("{\"jsonrpc\":\"1.0\",\"id\":7,\"method\":\"ping\"}", -32600)]
+    [InlineData("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", -32600)]
+    [InlineData("42", -32600)]
+    [InlineData("null", -32600)]
+    public async Task Malformed_json_rpc_gets_a_json_rpc_error_with_400(string body, int code)
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        var response = await McpHttp.PostAsync(gateway, world.AgentToken, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("application/json", response.MediaType);
+        Assert.Equal(code, response.Error.GetProperty("code").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_unsupported_protocol_version_header_gets_400_naming_the_supported_ones()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        var response = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("ping", id: "v"), protocolVersion: "1999-01-01");
+        var absent = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("ping"), protocolVersion: null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        var message = Assert.Single(response.Messages);
+        Assert.Equal("v", message.GetProperty("id").GetString());
+        var supported = message.GetProperty("error").GetProperty("data").GetProperty("supported").EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.Equal(["2025-11-25", "2025-06-18", "2025-03-26"], supported);
+        Assert.Equal(HttpStatusCode.OK, absent.Status);
+    }
+
+    [Theory]
+    [InlineData("2025-03-26", "2025-03-26")]
+    [InlineData("2025-06-18", "2025-06-18")]
+    [InlineData("2025-11-25", "2025-11-25")]
+    [InlineData("2024-11-05", "2025-11-25")]
+    [InlineData("2031-01-01", "2025-11-25")]
+    public async Task Initialize_answers_the_requested_revision_or_the_newest_supported_one(string requested, string answered)
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+        var body = McpHttp.Request("initialize", new
+        {
+            protocolVersion = requested,
+            capabilities = new { },
+            clientInfo = new { name = "raw", version = "1" },
+        });
+
+        var response = await McpHttp.PostAsync(gateway, world.AgentToken, body, protocolVersion: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        var result = Assert.Single(response.Messages).GetProperty("result");
+        Assert.Equal(answered, result.GetProperty("protocolVersion").GetString());
+        var capabilities = result.GetProperty("capabilities");
+        Assert.True(capabilities.TryGetProperty("tools", out _));
+        Assert.True(capabilities.TryGetProperty("resources", out var resources));
+        Assert.False(resources.TryGetProperty("subscribe", out var subscribe) && subscribe.ValueKind == System.Text.Json.JsonValueKind.True,
+            "the edge cannot deliver resource updates, so it must not offer subscriptions");
+        Assert.True(capabilities.TryGetProperty("prompts", out _));
+        Assert.True(capabilities.TryGetProperty("completions", out _));
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("DELETE")]
+    public async Task Get_and_delete_are_not_allowed(string method)
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/mcp");
+        request.Headers.Authorization = new("Bearer", world.AgentToken);
+        request.Headers.Add("Accept", "text/event-stream");
+
+        using var response = await gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["POST"], response.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task A_foreign_origin_is_refused_with_403()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        var response = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("ping"), origin: "http://attacker.example");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.Contains("Origin", response.Error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_oversized_body_gets_413_not_a_server_error()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+        var huge = McpHttp.Request("tools/call", new { name = "alpha__echo", arguments = new { text = new string('a', 2 * 1024 * 1024) } });
+
+        var response = await McpHttp.PostAsync(gateway, world.AgentToken, huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
+        Assert.Contains("bytes", response.Error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_methods_get_method_not_found()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        var response = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("tools/teleport"));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(-32601, Assert.Single(response.Messages).GetProperty("error").GetProperty("code").GetInt32());
+    }
+
+    [Fact]
+    public async Task Logging_level_is_accepted()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        var response = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("logging/setLevel", new { level = "warning" }));
+
+        Assert.True(Assert.Single(response.Messages).TryGetProperty("result", out _), response.ToString());
+    }
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Npgsql;
+using Platform.SecretsVault.Client;
+using Platform.SecretsVault.Crypto;
+using Platform.SecretsVault.Rotation;
+using Platform.SecretsVault.Storage;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Vault;
+
+/// <summary>
+/// One platform of its own, started with a second master key version and with every service exporting its
+/// telemetry (OTLP/HTTP) to a receiver in this test: a rotation through the real vault (a secret written under
+/// version 1 before the rotation, rewrapped onto version 2), and the canary absent from every log record, metric
+/// and span the platform exported, from the vault's console log and from the AppHost's output.
+/// </summary>
+[Collection(LifecycleCollection.Name)]
+public sealed class VaultOwnPlatformTests : IAsyncLifetime
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly TimeSpan ExportTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly TempDirectory _data = TempDirectory.Create();
+    private OtlpReceiver _otlp = null!;
+    private DistributedApplication _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _otlp = await OtlpReceiver.StartAsync();
+        using (new TemporaryEnvironment(new Dictionary<string, string>
+        {
+            ["Vault__MasterKeys__2"] = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 64),
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = _otlp.Endpoint.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "500",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
+        }))
+        {
+            _app = await DistributedApplication.StartAsync(_data.Path, fresh: true);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        await _otlp.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task Rotation_through_the_vault_and_no_canary_in_any_telemetry()
+    {
+        var vault = new VaultAccess(_app);
+        var tenant = Guid.NewGuid();
+
+        // Before the rotation: a secret written under master key version 1 (sealed as the vault did then).
+        var before = await SeedUnderVersionOneAsync(vault, tenant);
+        // After: version 2 is configured, so new writes use it, and the old secret still resolves.
+        var after = await vault.Client("integration-registry").CreateEncryptedAsync(tenant, "after-rotation", VaultCanary.Variant("after-rotation"), None);
+        Assert.Equal([(before, 1), (after.SecretId, 2)], await MasterKeyVersionsAsync(tenant));
+        Assert.Equal(VaultCanary.Variant("before-rotation"), await vault.Client("mcp-edge").ResolveAsync(tenant, before, None));
+
+        using var operatorClient = vault.Operator();
+        var status = await operatorClient.GetFromJsonAsync<MasterKeyStatus>("/internal/keys");
+        Assert.Equal(2, status!.CurrentVersion);
+        Assert.Equal([1, 2], status.ConfiguredVersions);
+        Assert.Empty(status.RetirableVersions);
+        using var rewrap = await operatorClient.PostAsync("/internal/keys/rewrap", null);
+        Assert.Equal(HttpStatusCode.OK, rewrap.StatusCode);
+        var report = await rewrap.Content.ReadFromJsonAsync<RewrapReport>();
+
+        Assert.Equal((2, 1, 0), (report!.ToVersion, report.Rewrapped, report.Failed));
+        Assert.Equal([1], report.Status.RetirableVersions);
+        Assert.DoesNotContain(report.Status.DataKeys, k => k.MasterKeyVersion == 1);
+        Assert.Equal([(before, 2), (after.SecretId, 2)], await MasterKeyVersionsAsync(tenant));
+        Assert.Equal(VaultCanary.Variant("before-rotation"), await vault.Client("oauth-broker").ResolveAsync(tenant, before, None));
+
+        var seen = await CanaryWorkout.RunAsync(vault);
+        // The marker: a create and a resolve under a trace id of ours, after everything the workout did. Once the
+        // vault's log record and span of that trace arrive, and a metrics export after them, every earlier record,
+        // span and measurement has been exported too.
+        var trace = ActivityTraceId.CreateRandom();
+        var markerId = await MarkAsync(vault, tenant, trace);
+        DateTimeOffset? markedAt = null;
+        await Eventually.UntilAsync(
+            () =>
+            {
+                markedAt ??= _otlp.Received("logs", markerId, trace) && _otlp.Received("traces", "secrets-vault", trace) ? DateTimeOffset.UtcNow : null;
+                return markedAt is { } at && _otlp.Received("metrics", at, "secrets-vault", "vault.secret.resolves");
+            },
+            ExportTimeout,
+            () => $"the vault's log record and span of the marker trace, then its metrics; received {_otlp.Summary()}");
+        var lines = await ResourceLogs.ReadUntilAsync(_app, VaultAccess.Resource, markerId, ExportTimeout);
+
+        Assert.All(seen, s => CanaryAssert.Absent(s.Text, s.Where));
+        Assert.Empty(_otlp.ExportsContaining(VaultCanary.Value));
+        CanaryAssert.Absent(lines, "the secrets-vault console log");
+        Assert.False(_app.Process.Wrote(VaultCanary.Value), "The canary secret leaked into the AppHost's output.");
+    }
+
+    private static async Task<string> MarkAsync(VaultAccess vault, Guid tenant, ActivityTraceId trace)
+    {
+        var traceparent = $"00-{trace.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01";
+        using var registry = vault.Http("integration-registry");
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/internal/secrets")
+        {
+            Content = JsonContent.Create(new CreateSecretRequest(tenant, SecretKinds.Encrypted, "marker", Value: "not-a-canary")),
+        };
+        create.Headers.Add("traceparent", traceparent);
+        using var created = await registry.SendAsync(create);
+        var marker = await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<SecretHandle>();
+        using var edge = vault.Http("mcp-edge");
+        using var resolve = new HttpRequestMessage(HttpMethod.Get, $"/internal/tenants/{tenant}/secrets/{marker!.SecretId}/value");
+        resolve.Headers.Add("traceparent", traceparent);
+        using var resolved = await edge.SendAsync(resolve);
+        resolved.EnsureSuccessStatusCode();
+        return marker.SecretId.ToString();
+    }
+
+    private static async Task<Guid> SeedUnderVersionOneAsync(VaultAccess vault, Guid tenant)
+    {
+        var id = Guid.CreateVersion7();
+        var versionOne = new EnvelopeCipher(new MasterKeyRing(new Dictionary<int, string> { [1] = vault.MasterKey }));
+        var sealedSecret = versionOne.Seal(new SecretBinding(tenant, id, 1), VaultCanary.Variant("before-rotation"));
+        await using var dataSource = NpgsqlDataSource.Create(vault.App.GetConnectionString("vaultdb"));
+        await new SecretStore(dataSource).CreateAsync(
+            new NewSecret(id, tenant, "before-rotation", "integration-registry", new EncryptedReference(sealedSecret)), None);
+        return id;
+    }
+
+    private async Task<IReadOnlyList<(Guid, int)>> MasterKeyVersionsAsync(Guid tenant)
+    {
+        var db = new VaultDatabase(_app.GetConnectionString("vaultdb"));
+        return await db.QueryAsync(
+            "SELECT secret_id, master_key_version FROM vault.secret_refs WHERE tenant_id = $1 ORDER BY secret_id",
+            r => (r.GetGuid(0), r.GetInt32(1)), tenant);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net.Security;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+using Platform.SecretsVault.Options;
+using Platform.SecretsVault.Sources;
+
+namespace Platform.SecretsVault.Tests.Sources;
+
+/// <summary>The real Azure SDK <c>SecretClient</c>, through the vault's own source, against a local Key Vault stand-in.</summary>
+public sealed class CloudSecretSourceTests : IAsyncLifetime
+{
+    private const string VaultHost = "contoso.vault.azure.net";
+    private const string Version = "0123456789abcdef0123456789abcdef";
+
+    private KeyVaultStandIn _standIn = null!;
+    private readonly StaticTokenCredential _credential = new(KeyVaultStandIn.Token);
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _standIn = await KeyVaultStandIn.StartAsync();
+        var thumbprint = _standIn.Certificate.GetCertHashString();
+        // Trust exactly the stand-in's certificate, and only in this test.
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == thumbprint,
+            },
+        });
+        _standIn.Secrets[("slack-token", "")] = "xoxb-cloud-latest";
+        _standIn.Secrets[("slack-token", Version)] = "xoxb-cloud-pinned";
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        _cache.Dispose();
+        await _standIn.DisposeAsync();
+    }
+
+    private CloudSecretSource Source(TimeSpan? cacheDuration = null, params string[] allowedHosts)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new CloudSecretOptions
+        {
+            AllowedHosts = allowedHosts.Length > 0 ? [.. allowedHosts] : [VaultHost],
+            CacheDuration = cacheDuration ?? TimeSpan.FromSeconds(30),
+            Endpoints = new(StringComparer.OrdinalIgnoreCase) { [VaultHost] = _standIn.Endpoint },
+            DisableChallengeResourceVerification = true,
+        });
+        var clients = new KeyVaultClients(options, _credential, new HttpClientTransport(_http));
+        return new CloudSecretSource(options, clients, _cache, NullLogger<CloudSecretSource>.Instance);
+    }
+
+    private static CloudSecretIdentifier Identifier(string text) =>
+        CloudSecretIdentifier.TryParse(text, out var identifier, out var error) ? identifier : throw new ArgumentException(error);
+
+    [Fact]
+    public async Task Resolves_the_latest_version_after_answering_the_bearer_challenge()
+    {
+        var value = await Source().ReadAsync(Identifier($"https://{VaultHost}/secrets/slack-token"), CancellationToken.None);
+
+        Assert.Equal("xoxb-cloud-latest", value);
+        Assert.Equal(1, _standIn.ChallengesSent);
+        Assert.Contains($"{KeyVaultStandIn.Resource}/.default", _credential.RequestedScopes);
+        Assert.Contains(_standIn.Requests, r => r.StartsWith("GET /secrets/slack-token?api-version=", StringComparison.Ordinal) && r.EndsWith("auth=bearer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Resolves_a_pinned_version()
+    {
+        var value = await Source().ReadAsync(Identifier($"https://{VaultHost}/secrets/slack-token/{Version}"), CancellationToken.None);
+
+        Assert.Equal("xoxb-cloud-pinned", value);
+        Assert.Contains(_standIn.Requests, r => r.StartsWith($"GET /secrets/slack-token/{Version}?api-version=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Keeps_a_fetched_secret_briefly_instead_of_asking_again()
+    {
+        var source = Source();
+        var identifier = Identifier($"https://{VaultHost}/secrets/slack-token");
+
+        await source.ReadAsync(identifier, CancellationToken.None);
+        var served = _standIn.Requests.Count;
+        _standIn.Secrets[("slack-token", "")] = "xoxb-cloud-rotated";
+        var again = await source.ReadAsync(identifier, CancellationToken.None);
+
+        Assert.Equal("xoxb-cloud-latest", again);
+        Assert.Equal(served, _standIn.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Without_a_cache_every_resolve_asks_key_vault()
+    {
+        var source = Source(TimeSpan.Zero);
+        var identifier = Identifier($"https://{VaultHost}/secrets/slack-token");
+
+        await source.ReadAsync(identifier, CancellationToken.None);
+        _standIn.Secrets[("slack-token", "")] = "xoxb-cloud-rotated";
+
+        Assert.Equal("xoxb-cloud-rotated", await source.ReadAsync(identifier, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_secret_key_vault_does_not_have_resolves_to_nothing()
+    {
+        Assert.Null(await Source().ReadAsync(Identifier($"https://{VaultHost}/secrets/missing"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Hosts_outside_the_allow_list_are_refused_and_never_contacted()
+    {
+        var source = Source(null, "other.vault.azure.net");
+        var identifier = Identifier($"https://{VaultHost}/secrets/slack-token");
+
+        Assert.NotNull(source.Refuse(identifier));
+        Assert.Null(await source.ReadAsync(identifier, CancellationToken.None));
+        Assert.Empty(_standIn.Requests);
+    }
+
+    [Fact]
+    public void Allowed_hosts_are_accepted_case_insensitively()
+    {
+        Assert.Null(Source(null, "CONTOSO.vault.azure.net").Refuse(Identifier($"https://{VaultHost}/secrets/slack-token")));
+    }
+
+    [Fact]
+    public void By_default_no_host_is_allowed()
+    {
+        var defaults = Microsoft.Extensions.Options.Options.Create(new CloudSecretOptions());
+        var source = new CloudSecretSource(defaults, new KeyVaultClients(defaults, _credential), _cache, NullLogger<CloudSecretSource>.Instance);
+
+        Assert.NotNull(source.Refuse(Identifier($"https://{VaultHost}/secrets/slack-token")));
+        Assert.False(defaults.Value.DisableChallengeResourceVerification);
+        Assert.Empty(defaults.Value.Endpoints);
+    }
+}
