@@ -23,6 +23,27 @@ public sealed class FingerprintTests
     }
 
     [Fact]
+    public void The_fingerprint_is_the_first_twelve_hex_digits_of_hmac_sha256_with_the_key()
+    {
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(TestRedactor.Key), System.Text.Encoding.UTF8.GetBytes("päss wörd")))[..12];
+
+        Assert.Equal(expected, TestRedactor.Instance.Fingerprint("päss wörd"));
+    }
+
+    [Fact]
+    public void Fingerprints_computed_on_many_threads_at_once_agree()
+    {
+        var values = Enumerable.Range(0, 2000).Select(i => $"secret-{i % 50}").ToArray();
+        var expected = values.Select(TestRedactor.Instance.Fingerprint).ToArray();
+
+        var parallel = new string[values.Length];
+        Parallel.For(0, values.Length, i => parallel[i] = TestRedactor.Instance.Fingerprint(values[i]));
+
+        Assert.Equal(expected, parallel);
+    }
+
+    [Fact]
     public void Different_values_get_different_fingerprints()
     {
         Assert.NotEqual(TestRedactor.Instance.Fingerprint("value-1"), TestRedactor.Instance.Fingerprint("value-2"));

@@ -33,17 +33,24 @@ public sealed class EdgeBenchmark : IBenchmark
 
         await using var direct = await ConnectAsync(upstream.Endpoint, bearer: null, cancellationToken);
         await using var edge = await ConnectAsync(new Uri(platform.Url("gateway"), "/mcp"), token, cancellationToken);
+        await using var replica = await ConnectAsync(new Uri(platform.Url("mcp-edge"), "/mcp"), token, cancellationToken);
         var directEcho = Echo(direct, "echo");
         var edgeEcho = Echo(edge, $"{EdgeTenant.InstallSlug}__echo");
+        var replicaEcho = Echo(replica, $"{EdgeTenant.InstallSlug}__echo");
         await LatencyRecorder.RunAsync(16, Warmup, directEcho, cancellationToken);
         await LatencyRecorder.RunAsync(16, Warmup, edgeEcho, cancellationToken);
+        await LatencyRecorder.RunAsync(16, Warmup, replicaEcho, cancellationToken);
 
         var rows = new List<IReadOnlyList<string>>();
+        var breakdown = new List<IReadOnlyList<string>>();
         foreach (var concurrency in new[] { 1, 16, 64 })
         {
             var baseline = await LatencyRecorder.RunAsync(concurrency, Duration, directEcho, cancellationToken);
             var measured = await LatencyRecorder.RunAsync(concurrency, Duration, edgeEcho, cancellationToken);
-            rows.Add(Row($"echo, {concurrency} caller{(concurrency == 1 ? "" : "s")}", baseline, measured));
+            var edgeOnly = await LatencyRecorder.RunAsync(concurrency, Duration, replicaEcho, cancellationToken);
+            var scenario = $"echo, {concurrency} caller{(concurrency == 1 ? "" : "s")}";
+            rows.Add(Row(scenario, baseline, measured));
+            breakdown.Add(Row(scenario, baseline, edgeOnly));
         }
         var progressDirect = await FirstProgressAsync(direct, "progress", cancellationToken);
         var progressEdge = await FirstProgressAsync(edge, $"{EdgeTenant.InstallSlug}__progress", cancellationToken);
@@ -56,6 +63,11 @@ public sealed class EdgeBenchmark : IBenchmark
         report.Table(
             ["scenario", "direct p50 ms", "direct p99 ms", "direct ops/s", "gateway p50 ms", "gateway p99 ms", "gateway ops/s", "added p50 ms", "throughput ratio"],
             rows);
+        report.Line("The same, calling one edge replica directly (no gateway): the edge's own share.");
+        report.Line("");
+        report.Table(
+            ["scenario", "direct p50 ms", "direct p99 ms", "direct ops/s", "edge p50 ms", "edge p99 ms", "edge ops/s", "added p50 ms", "throughput ratio"],
+            breakdown);
     }
 
     private static Func<CancellationToken, Task> Echo(McpClient client, string tool) => async ct =>

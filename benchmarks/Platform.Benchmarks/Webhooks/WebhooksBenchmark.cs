@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -5,6 +6,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Npgsql;
 using Platform.Benchmarks.Vault;
 
 namespace Platform.Benchmarks.Webhooks;
@@ -39,14 +41,19 @@ public sealed class WebhooksBenchmark : IBenchmark
             ("webhook-ingress, direct", platform.Url("webhook-ingress")),
             ("webhook-ingress, through the gateway", platform.Url("gateway")),
         };
-        var rows = new List<(string Name, LatencyRecorder Result, int Refused)>();
+        var cpu = ResourceCpu.Find(platform);
+        var rows = new List<(string Name, LatencyRecorder Result, int Refused, double[] CpuMs)>();
         foreach (var (name, baseAddress) in targets)
         {
             using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseAddress };
             await MeasureAsync(client, path, key, Warmup, cancellationToken);
+            var before = cpu.Snapshot();
             var (result, refused) = await MeasureAsync(client, path, key, Duration, cancellationToken);
-            rows.Add((name, result, refused));
+            var cpuMs = cpu.Snapshot().Zip(before, (after, start) => (after - start).TotalMilliseconds / Math.Max(1, result.Count)).ToArray();
+            rows.Add((name, result, refused, cpuMs));
         }
+
+        var (pendingAtEnd, drain, delivered) = await WaitForDeliveryAsync(platform, cancellationToken);
 
         var baseline = rows[0].Result.OperationsPerSecond;
         report.Line($"{Senders} concurrent senders, {Duration.TotalSeconds:0} s each after {Warmup.TotalSeconds:0} s of warm-up; every request a fresh " +
@@ -65,6 +72,42 @@ public sealed class WebhooksBenchmark : IBenchmark
                 row.Result.Count.ToString(CultureInfo.InvariantCulture),
                 row.Refused.ToString(CultureInfo.InvariantCulture),
             ]));
+        report.Line("CPU time per request in each resource during the same runs (ms; the resource's processes and their children, " +
+            "from /proc; the baseline runs inside the benchmark process, so its row is all zero):");
+        report.Line("");
+        report.Table(
+            ["target", .. cpu.Names],
+            rows.Select(row => (IReadOnlyList<string>)[row.Name, .. row.CpuMs.Select(ms => ms.ToString("F2", CultureInfo.InvariantCulture))]));
+        report.Line($"Delivery kept pace: when the last run ended {pendingAtEnd} accepted events were still waiting in the outbox; " +
+            $"{drain.TotalSeconds:F1} s later all {delivered} accepted events (warm-up included) had reached the Space.");
+        if (File.Exists("/proc/loadavg"))
+        {
+            report.Line($"Load average when the runs ended (the machine is shared): {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}.");
+        }
+    }
+
+    /// <summary>How many events were still pending when sending stopped, and how long until every accepted event reached the Space.</summary>
+    private static async Task<(long PendingAtEnd, TimeSpan Drain, long Delivered)> WaitForDeliveryAsync(BenchmarkPlatform platform, CancellationToken ct)
+    {
+        await using var database = NpgsqlDataSource.Create(platform.ConnectionString("webhookdb"));
+        var started = Stopwatch.GetTimestamp();
+        var pendingAtEnd = await ScalarAsync(database, "SELECT count(*) FROM webhooks.outbox WHERE sent_at IS NULL", ct);
+        while (true)
+        {
+            var events = await ScalarAsync(database, "SELECT count(*) FROM webhooks.events", ct);
+            var delivered = await ScalarAsync(database, "SELECT count(*) FROM webhooks.space_events", ct);
+            if (delivered >= events)
+            {
+                return (pendingAtEnd, Stopwatch.GetElapsedTime(started), delivered);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+        }
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlDataSource database, string sql, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private static async Task<(LatencyRecorder Result, int Refused)> MeasureAsync(HttpClient client, string path, byte[] key, TimeSpan duration, CancellationToken ct)

@@ -30,7 +30,7 @@ public sealed partial class AuditPublisher(
                 if (journal.Pending > 0)
                 {
                     MoveQueuedToJournal();
-                    if (!await ReplayAsync(stoppingToken))
+                    if (!await TryReplayAsync(stoppingToken))
                     {
                         await Task.Delay(settings.RetryInterval, timeProvider, stoppingToken);
                     }
@@ -57,7 +57,22 @@ public sealed partial class AuditPublisher(
         {
             // Stopping: what is still queued is kept in the journal below.
         }
+        queue.Close();
         MoveQueuedToJournal();
+    }
+
+    /// <summary>A journal that cannot be read or rewritten right now is retried later, never allowed to stop the service.</summary>
+    private async Task<bool> TryReplayAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await ReplayAsync(ct);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            LogJournalFailed(logger, exception.GetType().Name);
+            return false;
+        }
     }
 
     /// <summary>Publishes the journal's segments in order; false when the bus is still unreachable.</summary>
@@ -134,6 +149,9 @@ public sealed partial class AuditPublisher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The broker did not confirm {Count} tool-call records; keeping them in the journal until it is back")]
     private static partial void LogJournaling(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit journal could not be replayed ({Error}); retrying")]
+    private static partial void LogJournalFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {Count} tool-call records from the journal")]
     private static partial void LogReplayed(ILogger logger, int count);

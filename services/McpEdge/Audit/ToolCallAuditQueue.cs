@@ -34,6 +34,12 @@ public sealed partial class ToolCallAuditQueue
 
     public ChannelReader<ToolCallRecord> Reader => _channel.Reader;
 
+    /// <summary>
+    /// The publisher stopped (shutdown): from now on records go straight to the journal, including those of requests
+    /// still finishing while the server drains.
+    /// </summary>
+    public void Close() => _channel.Writer.TryComplete();
+
     public void Enqueue(ToolCallRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);

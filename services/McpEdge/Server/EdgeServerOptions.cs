@@ -8,7 +8,7 @@ namespace Platform.McpEdge.Server;
 
 /// <summary>
 /// The MCP server of one request, bound to its caller. Capabilities are what the edge really serves: tools,
-/// resources (no subscriptions), prompts, completions and logging levels; nothing announces list changes,
+/// resources (no subscriptions), prompts and completions; no logging and nothing announcing list changes,
 /// because a stateless server has no stream to announce them on.
 /// </summary>
 public sealed class EdgeServerOptions(CatalogListHandlers lists, ForwardedRequestHandlers forwarded, ToolCallHandler tools, ServiceIdentity identity)
@@ -20,7 +20,7 @@ public sealed class EdgeServerOptions(CatalogListHandlers lists, ForwardedReques
     public McpServerOptions Create(EdgeCaller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return new McpServerOptions
+        var options = new McpServerOptions
         {
             ServerInfo = new Implementation { Name = "platform-mcp-edge", Title = "Platform MCP gateway", Version = identity.Version },
             ServerInstructions = Instructions,
@@ -38,6 +38,8 @@ public sealed class EdgeServerOptions(CatalogListHandlers lists, ForwardedReques
                 CompleteHandler = (request, ct) => forwarded.CompleteAsync(caller, request.Params, ct),
             },
         };
+        options.Filters.Message.OutgoingFilters.Add(HonestCapabilities.Filter);
+        return options;
     }
 
     /// <summary>An initialize asking for a revision the edge does not speak is answered with the newest one it does.</summary>

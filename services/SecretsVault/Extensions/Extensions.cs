@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.SecretsVault.Authentication;
@@ -20,6 +21,8 @@ public static class Extensions
 {
     public const string DatabaseName = "vaultdb";
 
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -31,6 +34,8 @@ public static class Extensions
         var services = builder.Services;
         // A body that is not valid JSON is a 400, never an exception whose message could quote the body.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        // Secrets are small (Vault:MaxSecretBytes); nothing the vault accepts needs a large body.
+        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddMemoryCache();
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.AddSingleton(sp => new MasterKeyRing(sp.GetRequiredService<IOptions<VaultOptions>>().Value.MasterKeys));

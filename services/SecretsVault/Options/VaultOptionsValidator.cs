@@ -25,9 +25,9 @@ public sealed class VaultOptionsValidator : IValidateOptions<VaultOptions>
         {
             failures.Add("Vault:OperatorKey must have at least 32 characters.");
         }
-        if (options.MaxSecretBytes is < 1 or > 1024 * 1024)
+        if (options.MaxSecretBytes is < 1 or > 512 * 1024)
         {
-            failures.Add("Vault:MaxSecretBytes must be between 1 and 1048576.");
+            failures.Add("Vault:MaxSecretBytes must be between 1 and 524288 (the request body limit is 1 MiB).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -60,10 +60,18 @@ public sealed partial class CloudSecretSource(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
             // Credential and transport failures; their messages are not logged (they may quote responses).
-            LogKeyVaultUnreachable(logger, identifier.Host, identifier.Name, ex.GetType().Name);
+            LogKeyVaultUnreachable(logger, identifier.Host, identifier.Name, Describe(ex));
             return null;
         }
     }
+
+    /// <summary>The exception's type and its inner exceptions' types (and an HTTP error kind): enough to diagnose, no messages.</summary>
+    private static string Describe(Exception exception) => exception switch
+    {
+        AggregateException aggregate => $"{nameof(AggregateException)}({string.Join(", ", aggregate.InnerExceptions.Select(Describe).Distinct())})",
+        HttpRequestException http => $"{nameof(HttpRequestException)}[{http.HttpRequestError}]" + (http.InnerException is { } inner ? $"({Describe(inner)})" : ""),
+        _ => exception.GetType().Name + (exception.InnerException is { } inner ? $"({Describe(inner)})" : ""),
+    };
 
     private bool IsAllowed(string host) =>
         options.Value.AllowedHosts.Any(allowed => string.Equals(allowed.Trim(), host, StringComparison.OrdinalIgnoreCase));

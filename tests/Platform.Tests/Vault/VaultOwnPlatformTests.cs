@@ -7,15 +7,19 @@ using Platform.SecretsVault.Client;
 using Platform.SecretsVault.Crypto;
 using Platform.SecretsVault.Rotation;
 using Platform.SecretsVault.Storage;
+using Platform.SecretsVault.Tests.Sources;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Vault;
 
 /// <summary>
-/// One platform of its own, started with a second master key version and with every service exporting its
-/// telemetry (OTLP/HTTP) to a receiver in this test: a rotation through the real vault (a secret written under
-/// version 1 before the rotation, rewrapped onto version 2), and the canary absent from every log record, metric
-/// and span the platform exported, from the vault's console log and from the AppHost's output.
+/// One platform of its own, started with a second master key version, with a Key Vault host allowed and mapped to
+/// a local HTTPS stand-in (its CA trusted through <c>SSL_CERT_FILE</c>, a managed identity endpoint for
+/// <c>DefaultAzureCredential</c>), and with every service exporting its telemetry (OTLP/HTTP) to a receiver in
+/// this test. It shows a rotation through the real vault (a secret written under version 1 before the rotation,
+/// rewrapped onto version 2), the cloud form resolved by the vault process with the Azure SDK, and the canary
+/// absent from every log record, metric and span the platform exported, from the vault's console log and from the
+/// AppHost's output.
 /// </summary>
 [Collection(LifecycleCollection.Name)]
 public sealed class VaultOwnPlatformTests : IAsyncLifetime
@@ -23,15 +27,31 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan ExportTimeout = TimeSpan.FromSeconds(30);
 
+    private const string KeyVaultHost = "contoso.vault.azure.net";
+
     private readonly TempDirectory _data = TempDirectory.Create();
+
+    /// <summary>Outside the data folder, which <c>--fresh</c> empties.</summary>
+    private readonly TempDirectory _trust = TempDirectory.Create();
     private OtlpReceiver _otlp = null!;
+    private KeyVaultStandIn _keyVault = null!;
     private DistributedApplication _app = null!;
 
     public async Task InitializeAsync()
     {
         _otlp = await OtlpReceiver.StartAsync();
+        _keyVault = await KeyVaultStandIn.StartAsync();
+        var authority = Path.Combine(_trust.Path, "key-vault-stand-in-ca.pem");
+        await File.WriteAllTextAsync(authority, _keyVault.CertificateAuthorityPem);
         using (new TemporaryEnvironment(new Dictionary<string, string>
         {
+            // The platform's processes trust the stand-in's CA (and only it) for outbound TLS.
+            ["SSL_CERT_FILE"] = authority,
+            ["IDENTITY_ENDPOINT"] = _keyVault.ManagedIdentityEndpoint.ToString(),
+            ["IDENTITY_HEADER"] = KeyVaultStandIn.IdentityHeader,
+            ["Vault__Cloud__AllowedHosts__0"] = KeyVaultHost,
+            [$"Vault__Cloud__Endpoints__{KeyVaultHost}"] = _keyVault.Endpoint.ToString(),
+            ["Vault__Cloud__DisableChallengeResourceVerification"] = "true",
             ["Vault__MasterKeys__2"] = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 64),
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = _otlp.Endpoint.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
@@ -51,11 +71,13 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
             await _app.DisposeAsync();
         }
         await _otlp.DisposeAsync();
+        await _keyVault.DisposeAsync();
         _data.Dispose();
+        _trust.Dispose();
     }
 
     [Fact]
-    public async Task Rotation_through_the_vault_and_no_canary_in_any_telemetry()
+    public async Task Rotation_and_key_vault_through_the_vault_with_no_canary_in_any_telemetry()
     {
         var vault = new VaultAccess(_app);
         var tenant = Guid.NewGuid();
@@ -82,6 +104,8 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
         Assert.Equal([(before, 2), (after.SecretId, 2)], await MasterKeyVersionsAsync(tenant));
         Assert.Equal(VaultCanary.Variant("before-rotation"), await vault.Client("oauth-broker").ResolveAsync(tenant, before, None));
 
+        await ResolveFromKeyVaultAsync(vault, tenant);
+
         var seen = await CanaryWorkout.RunAsync(vault);
         // The marker: a create and a resolve under a trace id of ours, after everything the workout did. Once the
         // vault's log record and span of that trace arrive, and a metrics export after them, every earlier record,
@@ -103,6 +127,31 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
         Assert.Empty(_otlp.ExportsContaining(VaultCanary.Value));
         CanaryAssert.Absent(lines, "the secrets-vault console log");
         Assert.False(_app.Process.Wrote(VaultCanary.Value), "The canary secret leaked into the AppHost's output.");
+    }
+
+    /// <summary>The vault process, with its default credential and SDK client, against the stand-in.</summary>
+    private async Task ResolveFromKeyVaultAsync(VaultAccess vault, Guid tenant)
+    {
+        const string Version = "0123456789abcdef0123456789abcdef";
+        _keyVault.Secrets[("canary", "")] = VaultCanary.Variant("cloud");
+        _keyVault.Secrets[("canary", Version)] = VaultCanary.Variant("cloud-pinned");
+        var writer = vault.Client("oauth-broker");
+        var edge = vault.Client("mcp-edge");
+        var latest = await writer.CreateCloudReferenceAsync(tenant, "cloud", new Uri($"https://{KeyVaultHost}/secrets/canary"), None);
+        var pinned = await writer.CreateCloudReferenceAsync(tenant, "cloud-pinned", new Uri($"https://{KeyVaultHost}/secrets/canary/{Version}"), None);
+        var missing = await writer.CreateCloudReferenceAsync(tenant, "cloud-missing", new Uri($"https://{KeyVaultHost}/secrets/missing"), None);
+
+        Assert.Equal(VaultCanary.Variant("cloud"), await edge.ResolveAsync(tenant, latest.SecretId, None));
+        var served = _keyVault.Requests.Count;
+        Assert.Equal(VaultCanary.Variant("cloud"), await edge.ResolveAsync(tenant, latest.SecretId, None));
+        Assert.Equal(served, _keyVault.Requests.Count);
+        Assert.Equal(VaultCanary.Variant("cloud-pinned"), await edge.ResolveAsync(tenant, pinned.SecretId, None));
+        var unavailable = await Assert.ThrowsAsync<SecretUnavailableException>(() => edge.ResolveAsync(tenant, missing.SecretId, None));
+        Assert.Equal(SecretUnavailableReason.SourceUnavailable, unavailable.Reason);
+        Assert.Contains(KeyVaultStandIn.Resource, _keyVault.TokenRequests);
+        Assert.True(_keyVault.ChallengesSent >= 1, "the vault never met the bearer challenge");
+        await Assert.ThrowsAsync<SecretRejectedException>(() => writer.CreateCloudReferenceAsync(
+            tenant, "other-host", new Uri("https://fabrikam.vault.azure.net/secrets/canary"), None));
     }
 
     private static async Task<string> MarkAsync(VaultAccess vault, Guid tenant, ActivityTraceId trace)

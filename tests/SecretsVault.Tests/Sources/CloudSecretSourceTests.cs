@@ -1,5 +1,6 @@
 using System.Net.Security;
 using Azure.Core.Pipeline;
+using Azure.Identity;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.SecretsVault.Options;
@@ -119,6 +120,34 @@ public sealed class CloudSecretSourceTests : IAsyncLifetime
         Assert.NotNull(source.Refuse(identifier));
         Assert.Null(await source.ReadAsync(identifier, CancellationToken.None));
         Assert.Empty(_standIn.Requests);
+    }
+
+    [Fact]
+    public async Task The_default_credential_signs_in_with_a_managed_identity()
+    {
+        // What DefaultAzureCredential finds on Azure App Service: IDENTITY_ENDPOINT and IDENTITY_HEADER.
+        var previous = (Environment.GetEnvironmentVariable("IDENTITY_ENDPOINT"), Environment.GetEnvironmentVariable("IDENTITY_HEADER"));
+        Environment.SetEnvironmentVariable("IDENTITY_ENDPOINT", _standIn.ManagedIdentityEndpoint.ToString());
+        Environment.SetEnvironmentVariable("IDENTITY_HEADER", KeyVaultStandIn.IdentityHeader);
+        try
+        {
+            var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { Transport = new HttpClientTransport(_http) });
+            var options = Microsoft.Extensions.Options.Options.Create(new CloudSecretOptions
+            {
+                AllowedHosts = [VaultHost],
+                Endpoints = new(StringComparer.OrdinalIgnoreCase) { [VaultHost] = _standIn.Endpoint },
+                DisableChallengeResourceVerification = true,
+            });
+            var source = new CloudSecretSource(options, new KeyVaultClients(options, credential, new HttpClientTransport(_http)), _cache, NullLogger<CloudSecretSource>.Instance);
+
+            Assert.Equal("xoxb-cloud-latest", await source.ReadAsync(Identifier($"https://{VaultHost}/secrets/slack-token"), CancellationToken.None));
+            Assert.Contains(KeyVaultStandIn.Resource, _standIn.TokenRequests);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("IDENTITY_ENDPOINT", previous.Item1);
+            Environment.SetEnvironmentVariable("IDENTITY_HEADER", previous.Item2);
+        }
     }
 
     [Fact]
