@@ -27,6 +27,7 @@ public sealed class AuditBenchmark : IBenchmark
     public async Task RunAsync(BenchmarkReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var loadAtStart = LoadAverage();
         await using var platform = await AuditPlatform.StartAsync(cancellationToken);
         await using var dataSource = NpgsqlDataSource.Create(platform.ConnectionString("auditdb"));
         var bus = await StartBusAsync(platform.ConnectionString("eventbus"), cancellationToken);
@@ -36,6 +37,8 @@ public sealed class AuditBenchmark : IBenchmark
             var copy = await MeasureCopyAsync(dataSource, ingest.Events, cancellationToken);
             var lag = await MeasureLagAsync(platform, bus, dataSource, cancellationToken);
             Write(report, ingest, copy, lag);
+            report.Line($"Load average (1 min) at the start and at the end of the run: {loadAtStart} and {LoadAverage()}; "
+                + "anything above the core count means other processes were competing for the CPU.");
         }
         finally
         {
@@ -257,6 +260,9 @@ public sealed class AuditBenchmark : IBenchmark
         var total = cpu.Sum();
         return [phase, Ms(cpu[0]), Ms(cpu[1]), Ms(cpu[2]), Ms(total), (Environment.ProcessorCount * 1_000_000 / total).ToString("N0", CultureInfo.InvariantCulture)];
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.IntegrationRegistry.Client.Authentication;
 using Platform.ServiceDefaults;
 using Platform.WebhookIngress.Apis;
@@ -44,7 +45,7 @@ public static class Extensions
         services.AddOpenApi();
         services.AddMemoryCache();
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(WebhookVerifiers.CreateDefault());
         services.AddSingleton<WebhookIngressMetrics>();
         services.AddSingleton<OutboxSignal>();
