@@ -35,8 +35,9 @@ public sealed class AuditBenchmark : IBenchmark
         {
             var ingest = await MeasureIngestAsync(platform, bus, dataSource, cancellationToken);
             var copy = await MeasureCopyAsync(dataSource, ingest.Events, cancellationToken);
+            var bare = await MeasureBareMassTransitAsync(platform.ConnectionString("eventbus"), bus, ingest.Events, cancellationToken);
             var lag = await MeasureLagAsync(platform, bus, dataSource, cancellationToken);
-            Write(report, ingest, copy, lag);
+            Write(report, ingest, copy, bare, lag);
             report.Line($"Load average (1 min) at the start and at the end of the run: {loadAtStart} and {LoadAverage()}; "
                 + "anything above the core count means other processes were competing for the CPU.");
         }
@@ -142,6 +143,44 @@ public sealed class AuditBenchmark : IBenchmark
     }
 
     /// <summary>
+    /// The bus alone: the same events sent to a queue of their own while nothing consumes it, then drained by a
+    /// MassTransit consumer that does nothing, with the audit writer's prefetch and concurrency, in this process.
+    /// </summary>
+    private static async Task<double> MeasureBareMassTransitAsync(
+        string connectionString, IBusControl bus, IReadOnlyList<ToolCallCompleted> events, CancellationToken cancellationToken)
+    {
+        const string queue = "audit-benchmark-noop";
+        var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{queue}"));
+        foreach (var chunk in events.Chunk(500))
+        {
+            await Task.WhenAll(chunk.Select(e => endpoint.Send(e, cancellationToken)));
+        }
+        var counter = new NoopCounter(events.Count);
+        var connection = EventBusConnection.Parse(connectionString);
+        var consumer = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, "audit-benchmark-noop", host =>
+            {
+                host.Username(connection.Username);
+                host.Password(connection.Password);
+            });
+            rabbit.ReceiveEndpoint(queue, endpoint =>
+            {
+                endpoint.ConfigureConsumeTopology = false;
+                endpoint.PrefetchCount = 4000;
+                endpoint.ConcurrentMessageLimit = 4000;
+                endpoint.Consumer(() => new NoopConsumer(counter));
+            });
+        });
+        var draining = Stopwatch.StartNew();
+        await consumer.StartAsync(cancellationToken);
+        await counter.AllConsumed.Task.WaitAsync(cancellationToken);
+        draining.Stop();
+        await consumer.StopAsync(cancellationToken);
+        return events.Count / draining.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
     /// Publishes at a steady rate (each event's occurredAt is its publish time). Every row's lag is its
     /// <c>received_at</c> (written during the INSERT) minus occurredAt; one event in 100 is also watched by a
     /// reader polling every 5 ms, for the lag to the row being visible to others (after commit).
@@ -220,7 +259,7 @@ public sealed class AuditBenchmark : IBenchmark
         return bus;
     }
 
-    private static void Write(BenchmarkReport report, IngestResult ingest, double copyRate, LagResult lag)
+    private static void Write(BenchmarkReport report, IngestResult ingest, double copyRate, double bareRate, LagResult lag)
     {
         static string Rate(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
         static string Ms(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
@@ -232,6 +271,8 @@ public sealed class AuditBenchmark : IBenchmark
             ["queue → `audit.tool_calls`, first row to last", Rate(ingest.FirstToLastRate)],
             ["baseline: binary COPY of the same rows into a table of the same shape and indexes", Rate(copyRate)],
             ["ratio steady ingest / COPY", (ingest.SteadyRate / copyRate).ToString("P0", CultureInfo.InvariantCulture)],
+            ["second baseline: the same events drained by a MassTransit consumer that does nothing (bus alone, its start included)", Rate(bareRate)],
+            ["ratio steady ingest / bus alone", (ingest.SteadyRate / bareRate).ToString("P0", CultureInfo.InvariantCulture)],
             ["(publishing the events, with publisher confirms, for reference)", Rate(ingest.PublishRate)],
         ]);
         report.Line($"Drain wall time from the `start` command to the last row (process start included): {ingest.Drain.TotalSeconds:N1} s.");

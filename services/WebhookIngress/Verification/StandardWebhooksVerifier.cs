@@ -17,8 +17,11 @@ public sealed class StandardWebhooksVerifier : IWebhookVerifier
     public const string SymmetricSecretPrefix = "whsec_";
     public const string PublicKeyPrefix = "whpk_";
 
-    /// <summary>At most this many candidate signatures are tried, which bounds the work one request can cause.</summary>
+    /// <summary>At most this many candidate signatures are read, which bounds the work one request can cause.</summary>
     private const int MaxCandidates = 8;
+
+    /// <summary>Ed25519 checks cost milliseconds each (see <see cref="Ed25519Signature"/>); rotation needs two at most.</summary>
+    private const int MaxEd25519Checks = 3;
 
     public string Scheme => WebhookSchemes.StandardWebhooks;
 
@@ -70,7 +73,7 @@ public sealed class StandardWebhooksVerifier : IWebhookVerifier
     {
         byte[]? message = null;
         Span<byte> signature = stackalloc byte[Ed25519Signature.SignatureSize];
-        foreach (var candidate in Candidates(signatures, "v1a,"))
+        foreach (var candidate in Candidates(signatures, "v1a,").Take(MaxEd25519Checks))
         {
             if (!Convert.TryFromBase64Chars(candidate, signature, out var written) || written != Ed25519Signature.SignatureSize)
             {
