@@ -28,7 +28,16 @@ public sealed class ExpiringCacheTests
     {
         var cache = new ExpiringCache<string, int>(TimeProvider.System);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrLoadAsync("k", (_, _) => throw new InvalidOperationException(), CancellationToken.None));
+        // Many times over, both ways of failing: a race that kept a failure would show up here.
+        for (var i = 0; i < 200; i++)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrLoadAsync("k", (_, _) => throw new InvalidOperationException(), CancellationToken.None));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrLoadAsync("k", async (_, _) =>
+            {
+                await Task.Yield();
+                throw new InvalidOperationException();
+            }, CancellationToken.None));
+        }
         var value = await cache.GetOrLoadAsync("k", (_, _) => Task.FromResult((7, TimeSpan.FromMinutes(1))), CancellationToken.None);
 
         Assert.Equal(7, value);

@@ -92,7 +92,8 @@ internal sealed class RabbitMQRunner : ResourceRunner
                 new("RABBITMQ_LOGS", "-"),
                 new("RABBITMQ_CONFIG_FILE", config),
                 new("RABBITMQ_ENABLED_PLUGINS_FILE", Path.Combine(root, "enabled_plugins")),
-                new("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}"),
+                // No scheduler busy-waiting: on a shared developer machine the idle broker should not spin CPUs.
+                new("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none"),
             ],
         };
         _server = new SupervisedProcess(_state, spec, ProbeAsync, _context.Reaper, _context.Console);

@@ -28,7 +28,7 @@ public static class IngestExtensions
         builder.Services.AddSingleton<PartitionMaintenance>();
         builder.Services.AddHostedService<PartitionMaintenanceService>();
 
-        AddStream<ToolCallRecord, ToolCallStore>(builder.Services, ToolCallsStream, writers: 2);
+        AddStream<ToolCallRecord, ToolCallStore>(builder.Services, ToolCallsStream, writers: 4);
         builder.Services.AddSingleton<ToolCallRecordFactory>();
         // One writer: the ledger's id check across months must not race with itself.
         AddStream<ModelCallRecord, ModelCallStore>(builder.Services, ModelCallsStream, writers: 1);
@@ -40,7 +40,7 @@ public static class IngestExtensions
     public static IngestOptions ReadIngestOptions(this IConfiguration configuration, string stream)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = new IngestOptions { Writers = stream == ModelCallsStream ? 1 : 2 };
+        var options = new IngestOptions { Writers = stream == ModelCallsStream ? 1 : 4 };
         configuration.GetSection($"{IngestOptions.SectionName}:{stream}").Bind(options);
         return options;
     }

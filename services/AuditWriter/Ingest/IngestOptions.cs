@@ -8,15 +8,15 @@ public sealed class IngestOptions
 {
     public const string SectionName = "Ingest";
 
-    public int MaxBatchSize { get; set; } = 1000;
+    public int MaxBatchSize { get; set; } = 250;
 
-    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Batches written at the same time (each on its own connection).</summary>
-    public int Writers { get; set; } = 2;
+    public int Writers { get; set; } = 4;
 
     /// <summary>Unacknowledged messages RabbitMQ hands over at once; each waits in a batch until written.</summary>
-    public int PrefetchCount { get; set; } = 4000;
+    public int PrefetchCount { get; set; } = 2000;
 
     public bool IsValid() =>
         MaxBatchSize is > 0 and <= 10_000 && MaxBatchDelay > TimeSpan.Zero && MaxBatchDelay <= TimeSpan.FromSeconds(10)

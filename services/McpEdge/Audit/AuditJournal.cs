@@ -136,6 +136,19 @@ public sealed partial class AuditJournal : IDisposable
         Interlocked.Add(ref _pending, -published);
     }
 
+    /// <summary>After a full replay: when no file holds a record any more, nothing is pending, whatever was counted.</summary>
+    public void ResetIfEmpty()
+    {
+        lock (_lock)
+        {
+            var active = Path.Combine(Directory, ActiveName);
+            if (Segments().Count == 0 && (!File.Exists(active) || new FileInfo(active).Length == 0))
+            {
+                Interlocked.Exchange(ref _pending, 0);
+            }
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock)

@@ -105,6 +105,7 @@ public sealed partial class AuditPublisher(
             journal.Complete(segment, published);
             LogReplayed(logger, published);
         }
+        journal.ResetIfEmpty();
         return true;
     }
 

@@ -27,10 +27,13 @@ public sealed class ExpiringCache<TKey, TValue>(TimeProvider timeProvider, int m
         {
             Trim(now);
         }
-        var generation = Interlocked.Read(ref _generation);
-        var entry = new Entry(generation);
-        entry.Value = LoadAsync(key, entry, load);
-        var current = existing is null ? _entries.GetOrAdd(key, entry) : _entries.TryUpdate(key, entry, existing) ? entry : _entries.GetOrAdd(key, entry);
+        var entry = new Entry(Interlocked.Read(ref _generation));
+        var current = existing is not null && _entries.TryUpdate(key, entry, existing) ? entry : _entries.GetOrAdd(key, entry);
+        if (ReferenceEquals(current, entry))
+        {
+            // Started only once the entry is in the dictionary, so a failure can always take it out again.
+            _ = LoadAsync(key, entry, load);
+        }
         return await current.Value.WaitAsync(ct);
     }
 
@@ -50,24 +53,24 @@ public sealed class ExpiringCache<TKey, TValue>(TimeProvider timeProvider, int m
 
     public void Clear() => Invalidate(_ => true);
 
-    private async Task<TValue> LoadAsync(TKey key, Entry entry, Func<TKey, CancellationToken, Task<(TValue Value, TimeSpan Lifetime)>> load)
+    private async Task LoadAsync(TKey key, Entry entry, Func<TKey, CancellationToken, Task<(TValue Value, TimeSpan Lifetime)>> load)
     {
-        // The load is shared by every waiter, so no single caller's cancellation may end it.
-        await Task.Yield();
         try
         {
+            // The load is shared by every waiter, so no single caller's cancellation may end it.
             var (value, lifetime) = await load(key, CancellationToken.None);
             entry.ExpiresAt = timeProvider.GetUtcNow() + lifetime;
             if (Interlocked.Read(ref _generation) != entry.Generation || lifetime <= TimeSpan.Zero)
             {
                 _entries.TryRemove(new KeyValuePair<TKey, Entry>(key, entry));
             }
-            return value;
+            entry.Completion.TrySetResult(value);
         }
-        catch
+        catch (Exception exception)
         {
+            // Out first, then failed: a waiter that retries must not find the failure again.
             _entries.TryRemove(new KeyValuePair<TKey, Entry>(key, entry));
-            throw;
+            entry.Completion.TrySetException(exception);
         }
     }
 
@@ -90,7 +93,9 @@ public sealed class ExpiringCache<TKey, TValue>(TimeProvider timeProvider, int m
     {
         public long Generation { get; } = generation;
 
-        public Task<TValue> Value { get; set; } = null!;
+        public TaskCompletionSource<TValue> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<TValue> Value => Completion.Task;
 
         /// <summary>Null while loading: a load in flight is shared, never expired.</summary>
         public DateTimeOffset? ExpiresAt { get; set; }
