@@ -28,7 +28,7 @@ public sealed class AuditBenchmark : IBenchmark
     {
         ArgumentNullException.ThrowIfNull(report);
         var loadAtStart = LoadAverage();
-        await using var platform = await AuditPlatform.StartAsync(cancellationToken);
+        await using var platform = await BenchmarkPlatform.StartAsync(cancellationToken);
         await using var dataSource = NpgsqlDataSource.Create(platform.ConnectionString("auditdb"));
         var bus = await StartBusAsync(platform.ConnectionString("eventbus"), cancellationToken);
         try
@@ -47,7 +47,7 @@ public sealed class AuditBenchmark : IBenchmark
         }
     }
 
-    private static async Task<IngestResult> MeasureIngestAsync(AuditPlatform platform, IBusControl bus, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<IngestResult> MeasureIngestAsync(BenchmarkPlatform platform, IBusControl bus, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var tenant = $"bench-ingest-{Guid.NewGuid():N}";
         var at = DateTime.UtcNow;
@@ -181,7 +181,7 @@ public sealed class AuditBenchmark : IBenchmark
     /// <c>received_at</c> (written during the INSERT) minus occurredAt; one event in 100 is also watched by a
     /// reader polling every 5 ms, for the lag to the row being visible to others (after commit).
     /// </summary>
-    private static async Task<LagResult> MeasureLagAsync(AuditPlatform platform, IBusControl bus, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<LagResult> MeasureLagAsync(BenchmarkPlatform platform, IBusControl bus, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         int[] pids = [await platform.PidAsync("audit-writer", cancellationToken), await platform.PidAsync("postgres", cancellationToken), await platform.PidAsync("eventbus", cancellationToken)];
         var cpuBefore = pids.Select(ProcessCpu.TreeTime).ToArray();

@@ -3,7 +3,6 @@ using System.Globalization;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using Platform.Benchmarks.Vault;
 
 namespace Platform.Benchmarks.Edge;
 

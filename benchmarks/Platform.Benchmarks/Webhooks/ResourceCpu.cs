@@ -1,6 +1,5 @@
 using Npgsql;
 using Platform.Benchmarks.Audit;
-using Platform.Benchmarks.Vault;
 
 namespace Platform.Benchmarks.Webhooks;
 

@@ -7,7 +7,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
-using Platform.Benchmarks.Vault;
 
 namespace Platform.Benchmarks.Webhooks;
 

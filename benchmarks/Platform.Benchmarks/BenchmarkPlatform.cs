@@ -3,11 +3,11 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
-namespace Platform.Benchmarks.Vault;
+namespace Platform.Benchmarks;
 
 /// <summary>
 /// The whole platform started from the AppHost built beside this benchmark (same configuration), on a fresh data
-/// folder of its own; stopped with SIGTERM, as Ctrl+C would. Only what the vault benchmark needs is exposed.
+/// folder of its own, with the dashboard's resource commands; stopped with SIGTERM, as Ctrl+C would.
 /// </summary>
 internal sealed class BenchmarkPlatform : IAsyncDisposable
 {
@@ -16,12 +16,14 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
     private readonly Process _process;
     private readonly string _dataDirectory;
     private readonly JsonElement _endpoints;
+    private readonly HttpClient _dashboard;
 
     private BenchmarkPlatform(Process process, string dataDirectory, JsonElement endpoints)
     {
         _process = process;
         _dataDirectory = dataDirectory;
         _endpoints = endpoints;
+        _dashboard = new HttpClient { BaseAddress = new Uri(endpoints.GetProperty("dashboard").GetString()!), Timeout = TimeSpan.FromSeconds(120) };
         Parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(dataDirectory, "parameters.json")))!;
     }
 
@@ -69,6 +71,42 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
 
     public string ConnectionString(string resource) => Resource(resource).GetProperty("connectionString").GetString()!;
 
+    /// <summary><c>stop</c>, <c>start</c> or <c>restart</c> one resource; returns once the AppHost has done it.</summary>
+    public async Task CommandAsync(string resource, string command, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/resources/{resource}/commands/{command}");
+        request.Headers.Add("X-Platform-Command", "1");
+        using var response = await _dashboard.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Waits until the dashboard reports the resource running and healthy.</summary>
+    public async Task WaitHealthyAsync(string resource, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var resources = JsonDocument.Parse(await _dashboard.GetStringAsync("/api/resources", cancellationToken));
+            if (resources.RootElement.EnumerateArray().Any(r => r.GetProperty("name").GetString() == resource
+                && r.GetProperty("state").GetString() == "running"
+                && r.TryGetProperty("health", out var health) && health.ValueKind == JsonValueKind.Object && health.GetProperty("healthy").GetBoolean()))
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+        throw new TimeoutException($"{resource} was not healthy within {StartTimeout.TotalSeconds:0} s.");
+    }
+
+    /// <summary>The process id the dashboard shows for a resource instance.</summary>
+    public async Task<int> PidAsync(string resource, CancellationToken cancellationToken)
+    {
+        using var resources = JsonDocument.Parse(await _dashboard.GetStringAsync("/api/resources", cancellationToken));
+        return resources.RootElement.EnumerateArray()
+            .Single(r => r.GetProperty("name").GetString() == resource)
+            .GetProperty("pid").GetInt32();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -85,6 +123,7 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
             }
         }
         _process.Dispose();
+        _dashboard.Dispose();
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
