@@ -1,6 +1,9 @@
 namespace Platform.Contracts;
 
-/// <summary>A tool call forwarded by the MCP edge has finished; arguments are already redacted.</summary>
+/// <summary>
+/// A tool call forwarded by the MCP edge has finished; arguments are already redacted. Travels on the bus inside a
+/// <see cref="ToolCallCompletedBatch"/> (never alone); <see cref="Id"/> identifies the call wherever it travels.
+/// </summary>
 public sealed record ToolCallCompleted(
     Guid Id,
     DateTime OccurredAt,

@@ -14,6 +14,12 @@ public sealed class McpEdgeOptions
     /// <summary>Largest JSON-RPC request body accepted, in bytes; larger ones get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// A request whose result is not ready after this long is answered as an event stream (headers sent at once,
+    /// the result when it comes), so slow calls never look stalled; quicker results are answered as plain JSON.
+    /// </summary>
+    public TimeSpan StreamAfter { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Items per page of <c>tools/list</c>, <c>resources/list</c>, <c>prompts/list</c> and templates.</summary>
     public int PageSize { get; set; } = 100;
 

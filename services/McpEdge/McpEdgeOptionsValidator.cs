@@ -22,7 +22,8 @@ public sealed class McpEdgeOptionsValidator : IValidateOptions<McpEdgeOptions>
             failures.Add("MaxConcurrentCallsPerUpstream must be at least 1.");
         }
         if (options.CatalogTtl <= TimeSpan.Zero || options.UnavailableTtl <= TimeSpan.Zero || options.InstallsTtl <= TimeSpan.Zero
-            || options.CredentialTtl <= TimeSpan.Zero || options.ListTimeout <= TimeSpan.Zero || options.UpstreamIdleTimeout <= TimeSpan.Zero || options.AgentCallTimeout <= TimeSpan.Zero)
+            || options.CredentialTtl <= TimeSpan.Zero || options.ListTimeout <= TimeSpan.Zero || options.UpstreamIdleTimeout <= TimeSpan.Zero || options.AgentCallTimeout <= TimeSpan.Zero
+            || options.StreamAfter <= TimeSpan.Zero)
         {
             failures.Add("Every duration must be positive.");
         }

@@ -48,6 +48,9 @@ internal sealed class ProjectRunner : ResourceRunner
                 new("DOTNET_ENVIRONMENT", "Development"),
                 new("OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EXCEPTION_LOG_ATTRIBUTES", "true"),
                 new("OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EVENT_LOG_ATTRIBUTES", "true"),
+                // Every service shares this machine's cores: idle thread-pool workers sleep at once instead of spinning
+                // for work (spinning burns the CPU the other services need; measured in docs/benchmarks.md).
+                new("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") ?? "0"),
                 new("OTEL_SERVICE_NAME", _project.Name),
                 new("OTEL_RESOURCE_ATTRIBUTES", $"service.instance.id={state.Name}"),
             };

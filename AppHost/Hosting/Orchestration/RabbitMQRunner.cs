@@ -71,6 +71,7 @@ internal sealed class RabbitMQRunner : ResourceRunner
             log.console = true
             log.console.level = info
             log.file = false
+            classic_queue.default_version = 2
             """);
         File.WriteAllText(Path.Combine(root, "enabled_plugins"), "[].\n");
 

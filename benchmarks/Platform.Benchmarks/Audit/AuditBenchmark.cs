@@ -9,20 +9,32 @@ using Platform.ServiceDefaults.Messaging;
 namespace Platform.Benchmarks.Audit;
 
 /// <summary>
-/// The audit writer on the real platform. Ingest: events queued while the writer is stopped, then drained into
-/// PostgreSQL (MassTransit consume, validation, redaction, batched INSERT), against a raw binary COPY of the same
-/// rows into a table of the same shape and indexes in the same run. Lag: publish to row at a steady 1,000 events/s.
+/// The audit writer on the real platform. Ingest: tool calls queued as <see cref="ToolCallCompletedBatch"/> messages
+/// while the writer is stopped, then drained into PostgreSQL (MassTransit consume, validation, redaction, batched
+/// INSERT), once per message shape (100 calls per message, the edge's default; 10; and 1, the shape before
+/// batching), against a raw binary COPY of the same rows into a table of the same shape and indexes, and against a
+/// MassTransit consumer that does nothing, in the same run. Lag: publish to row at a steady 1,000 calls/s.
 /// </summary>
 public sealed class AuditBenchmark : IBenchmark
 {
     private const int IngestEvents = 100_000;
+
+    /// <summary>The edge's default <c>McpEdge:Audit:MaxCallsPerMessage</c>.</summary>
+    private const int EdgeCallsPerMessage = 100;
+
+    /// <summary>The audit writer's default <c>Ingest:ToolCalls:PrefetchCount</c> (messages), used by the bus-alone baseline too.</summary>
+    private const int WriterPrefetch = 50;
+
     private const int LagRate = 1_000;
     private const int VisibilitySampleEvery = 100;
     private static readonly TimeSpan LagDuration = TimeSpan.FromSeconds(30);
 
     public string Name => "audit";
 
-    public string Description => "audit writer: queue-to-PostgreSQL ingest vs raw COPY, and publish-to-row lag at 1,000 events/s";
+    public string Description => "audit writer: queue-to-PostgreSQL ingest (100, 10 and 1 calls per message) vs raw COPY, and publish-to-row lag at 1,000 calls/s";
+
+    /// <summary>Calls per message of each ingest run: the edge's default first (the COPY baseline uses its rows).</summary>
+    private static readonly int[] IngestShapes = [EdgeCallsPerMessage, 10, 1];
 
     public async Task RunAsync(BenchmarkReport report, CancellationToken cancellationToken)
     {
@@ -33,11 +45,19 @@ public sealed class AuditBenchmark : IBenchmark
         var bus = await StartBusAsync(platform.ConnectionString("eventbus"), cancellationToken);
         try
         {
-            var ingest = await MeasureIngestAsync(platform, bus, dataSource, cancellationToken);
-            var copy = await MeasureCopyAsync(dataSource, ingest.Events, cancellationToken);
-            var bare = await MeasureBareMassTransitAsync(platform.ConnectionString("eventbus"), bus, ingest.Events, cancellationToken);
+            var ingests = new List<IngestResult>();
+            foreach (var callsPerMessage in IngestShapes)
+            {
+                ingests.Add(await MeasureIngestAsync(platform, bus, dataSource, callsPerMessage, cancellationToken));
+            }
+            var copy = await MeasureCopyAsync(dataSource, ingests[0].Events, cancellationToken);
+            var bare = new List<double>();
+            foreach (var callsPerMessage in IngestShapes)
+            {
+                bare.Add(await MeasureBareMassTransitAsync(platform.ConnectionString("eventbus"), bus, ingests[0].Events, callsPerMessage, cancellationToken));
+            }
             var lag = await MeasureLagAsync(platform, bus, dataSource, cancellationToken);
-            Write(report, ingest, copy, bare, lag);
+            Write(report, ingests, copy, bare, lag);
             report.Line($"Load average (1 min) at the start and at the end of the run: {loadAtStart} and {LoadAverage()}; "
                 + "anything above the core count means other processes were competing for the CPU.");
         }
@@ -47,17 +67,19 @@ public sealed class AuditBenchmark : IBenchmark
         }
     }
 
-    private static async Task<IngestResult> MeasureIngestAsync(BenchmarkPlatform platform, IBusControl bus, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<IngestResult> MeasureIngestAsync(
+        BenchmarkPlatform platform, IBusControl bus, NpgsqlDataSource dataSource, int callsPerMessage, CancellationToken cancellationToken)
     {
-        var tenant = $"bench-ingest-{Guid.NewGuid():N}";
+        var tenant = $"bench-ingest-{callsPerMessage}-{Guid.NewGuid():N}";
         var at = DateTime.UtcNow;
         var events = Enumerable.Range(0, IngestEvents).Select(i => AuditEvents.ToolCall(tenant, i, at)).ToList();
+        var messages = Batches(events, callsPerMessage);
 
         await platform.CommandAsync("audit-writer", "stop", cancellationToken);
         var publishing = Stopwatch.StartNew();
-        foreach (var chunk in events.Chunk(500))
+        foreach (var chunk in messages.Chunk(500))
         {
-            await Task.WhenAll(chunk.Select(e => bus.Publish(e, cancellationToken)));
+            await Task.WhenAll(chunk.Select(message => bus.Publish(message, cancellationToken)));
         }
         publishing.Stop();
 
@@ -72,8 +94,10 @@ public sealed class AuditBenchmark : IBenchmark
             {
                 atTenth = new CpuSnapshot(count, [.. pids.Select(ProcessCpu.TreeTime)]);
             }
-            // Counting is itself work for PostgreSQL: once a second keeps it out of the measurement.
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            // Counting is itself work for PostgreSQL: once a second keeps it out of the measurement. Until the first
+            // tenth is seen, counts are small and cheap, and a few times a second catches that mark even in a
+            // drain of a few seconds (100 calls per message).
+            await Task.Delay(atTenth is null ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(1), cancellationToken);
         }
         draining.Stop();
         var atEnd = new CpuSnapshot(count, [.. pids.Select(ProcessCpu.TreeTime)]);
@@ -91,7 +115,9 @@ public sealed class AuditBenchmark : IBenchmark
         await reader.ReadAsync(cancellationToken);
         var firstToLast = (double)reader.GetDecimal(0);
         var middle = (double)reader.GetDecimal(1);
-        return new IngestResult(events, IngestEvents / publishing.Elapsed.TotalSeconds, (IngestEvents - 1) / firstToLast, 0.8 * IngestEvents / middle, draining.Elapsed, cpuPerThousand);
+        return new IngestResult(
+            callsPerMessage, messages.Count, events, IngestEvents / publishing.Elapsed.TotalSeconds, (IngestEvents - 1) / firstToLast, 0.8 * IngestEvents / middle,
+            draining.Elapsed, cpuPerThousand);
     }
 
     /// <summary>The ceiling: the same rows by binary COPY into a plain table with the same columns, defaults and indexes.</summary>
@@ -139,17 +165,18 @@ public sealed class AuditBenchmark : IBenchmark
     }
 
     /// <summary>
-    /// The bus alone: the same events sent to a queue of their own while nothing consumes it, then drained by a
-    /// MassTransit consumer that does nothing, with the audit writer's prefetch and concurrency, in this process.
+    /// The bus alone: the same calls, in messages of the same shape, sent to a queue of their own while nothing
+    /// consumes it, then drained by a MassTransit consumer that does nothing but count the calls, with the audit
+    /// writer's prefetch and concurrency, in this process. Answers calls per second.
     /// </summary>
     private static async Task<double> MeasureBareMassTransitAsync(
-        string connectionString, IBusControl bus, IReadOnlyList<ToolCallCompleted> events, CancellationToken cancellationToken)
+        string connectionString, IBusControl bus, IReadOnlyList<ToolCallCompleted> events, int callsPerMessage, CancellationToken cancellationToken)
     {
         const string queue = "audit-benchmark-noop";
         var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{queue}"));
-        foreach (var chunk in events.Chunk(500))
+        foreach (var chunk in Batches(events, callsPerMessage).Chunk(500))
         {
-            await Task.WhenAll(chunk.Select(e => endpoint.Send(e, cancellationToken)));
+            await Task.WhenAll(chunk.Select(message => endpoint.Send(message, cancellationToken)));
         }
         var counter = new NoopCounter(events.Count);
         var connection = EventBusConnection.Parse(connectionString);
@@ -163,8 +190,8 @@ public sealed class AuditBenchmark : IBenchmark
             rabbit.ReceiveEndpoint(queue, endpoint =>
             {
                 endpoint.ConfigureConsumeTopology = false;
-                endpoint.PrefetchCount = 2000;
-                endpoint.ConcurrentMessageLimit = 2000;
+                endpoint.PrefetchCount = WriterPrefetch;
+                endpoint.ConcurrentMessageLimit = WriterPrefetch;
                 endpoint.Consumer(() => new NoopConsumer(counter));
             });
         });
@@ -177,9 +204,10 @@ public sealed class AuditBenchmark : IBenchmark
     }
 
     /// <summary>
-    /// Publishes at a steady rate (each event's occurredAt is its publish time). Every row's lag is its
-    /// <c>received_at</c> (written during the INSERT) minus occurredAt; one event in 100 is also watched by a
-    /// reader polling every 5 ms, for the lag to the row being visible to others (after commit).
+    /// Publishes at a steady rate (each event's occurredAt is its publish time), one call per message: at this rate
+    /// that is mostly what the edge sends (it never waits to fill a message), and the worst case for the bus. Every row's
+    /// lag is its <c>received_at</c> (written during the INSERT) minus occurredAt; one event in 100 is also watched
+    /// by a reader polling every 5 ms, for the lag to the row being visible to others (after commit).
     /// </summary>
     private static async Task<LagResult> MeasureLagAsync(BenchmarkPlatform platform, IBusControl bus, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
@@ -197,7 +225,7 @@ public sealed class AuditBenchmark : IBenchmark
             {
                 var e = AuditEvents.ToolCall(tenant, sent, DateTime.UtcNow);
                 var started = Stopwatch.GetTimestamp();
-                publishes.Add(bus.Publish(e, cancellationToken));
+                publishes.Add(bus.Publish(new ToolCallCompletedBatch([e]), cancellationToken));
                 if (sent % VisibilitySampleEvery == 0)
                 {
                     watchers.Add(WatchAsync(dataSource, e, started, cancellationToken));
@@ -255,41 +283,58 @@ public sealed class AuditBenchmark : IBenchmark
         return bus;
     }
 
-    private static void Write(BenchmarkReport report, IngestResult ingest, double copyRate, double bareRate, LagResult lag)
+    private static void Write(BenchmarkReport report, IReadOnlyList<IngestResult> ingests, double copyRate, IReadOnlyList<double> bareRates, LagResult lag)
     {
         static string Rate(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
         static string Ms(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
-        report.Line($"Ingest: {IngestEvents:N0} `ToolCallCompleted` events queued in `tool-call-audit` while the audit writer was stopped, then drained after `start`.");
+        static string Percent(double value) => value.ToString("P0", CultureInfo.InvariantCulture);
+        static string Shape(int callsPerMessage) => callsPerMessage == 1
+            ? "1 call/message (the shape before batching)"
+            : callsPerMessage == EdgeCallsPerMessage ? $"{callsPerMessage} calls/message (the edge's default)" : $"{callsPerMessage} calls/message";
+        string[] Row(string measure, Func<IngestResult, int, string> value) => [measure, .. ingests.Select(value)];
+
+        report.Line($"Ingest: {IngestEvents:N0} `ToolCallCompleted` calls queued in `tool-call-audit` as `ToolCallCompletedBatch` messages while the "
+            + "audit writer was stopped, then drained after `start`; once per message shape. The audit writer runs with its defaults "
+            + $"(`Ingest:ToolCalls`: prefetch {WriterPrefetch} messages, batches of up to 500 rows, 4 writers), so with 1 call per message "
+            + $"at most {WriterPrefetch} calls wait for a database batch at once.");
         report.Line("");
-        report.Table(["measure", "events/s"],
+        report.Table(["measure (calls/s unless noted)", .. ingests.Select(ingest => Shape(ingest.CallsPerMessage))],
         [
-            ["queue → `audit.tool_calls`, steady (10th–90th percentile of rows)", Rate(ingest.SteadyRate)],
-            ["queue → `audit.tool_calls`, first row to last", Rate(ingest.FirstToLastRate)],
-            ["baseline: binary COPY of the same rows into a table of the same shape and indexes", Rate(copyRate)],
-            ["ratio steady ingest / COPY", (ingest.SteadyRate / copyRate).ToString("P0", CultureInfo.InvariantCulture)],
-            ["second baseline: the same events drained by a MassTransit consumer that does nothing (bus alone, its start included)", Rate(bareRate)],
-            ["ratio steady ingest / bus alone", (ingest.SteadyRate / bareRate).ToString("P0", CultureInfo.InvariantCulture)],
-            ["(publishing the events, with publisher confirms, for reference)", Rate(ingest.PublishRate)],
+            Row("messages", (ingest, _) => ingest.Messages.ToString("N0", CultureInfo.InvariantCulture)),
+            Row("queue → `audit.tool_calls`, steady (10th–90th percentile of rows)", (ingest, _) => Rate(ingest.SteadyRate)),
+            Row("queue → `audit.tool_calls`, first row to last", (ingest, _) => Rate(ingest.FirstToLastRate)),
+            Row("ratio steady ingest / COPY (below)", (ingest, _) => Percent(ingest.SteadyRate / copyRate)),
+            Row($"bus alone: the same messages drained by a MassTransit consumer that does nothing (prefetch {WriterPrefetch}, its start included)", (_, i) => Rate(bareRates[i])),
+            Row("ratio steady ingest / bus alone", (ingest, i) => Percent(ingest.SteadyRate / bareRates[i])),
+            Row("(publishing the messages, with publisher confirms, for reference)", (ingest, _) => Rate(ingest.PublishRate)),
+            Row("drain wall time from the `start` command to the last row (process start included)", (ingest, _) => $"{ingest.Drain.TotalSeconds:N1} s"),
         ]);
-        report.Line($"Drain wall time from the `start` command to the last row (process start included): {ingest.Drain.TotalSeconds:N1} s.");
+        report.Line($"Baseline: binary COPY of the same {IngestEvents:N0} rows into a table of the same shape and indexes: {Rate(copyRate)} rows/s.");
         report.Line("");
-        report.Line("CPU time per 1,000 events (process trees read from `/proc`), and the rate those costs would allow on the "
+        report.Line("CPU time per 1,000 calls (process trees read from `/proc`), and the rate those costs would allow on the "
             + $"{Environment.ProcessorCount} cores if nothing else ran. Draining: from the first count past 10 % of the rows to the last row. "
             + "Steady: the whole lag run below, so it includes RabbitMQ taking each publish and confirming it.");
         report.Line("");
-        report.Table(["phase", "audit-writer", "postgres", "eventbus (RabbitMQ)", "total", "events/s at full use of the cores"],
+        report.Table(["phase", "audit-writer", "postgres", "eventbus (RabbitMQ)", "total", "calls/s at full use of the cores"],
         [
-            CpuRow("draining the queue", ingest.CpuMsPerThousand),
-            CpuRow("steady 1,000 events/s", lag.CpuMsPerThousand),
+            .. ingests.Select(ingest => CpuRow($"draining the queue, {Shape(ingest.CallsPerMessage)}", ingest.CpuMsPerThousand)),
+            CpuRow($"steady {LagRate:N0} calls/s, 1 call/message", lag.CpuMsPerThousand),
         ]);
-        report.Line($"Lag: {lag.Events:N0} events published at {Rate(lag.AchievedRate)} events/s for {LagDuration.TotalSeconds:N0} s, audit writer running.");
+        report.Line($"Lag: {lag.Events:N0} calls published at {Rate(lag.AchievedRate)} calls/s for {LagDuration.TotalSeconds:N0} s, one call per "
+            + "`ToolCallCompletedBatch` message, audit writer running. One per message is what the edge mostly sends at this rate: it never waits "
+            + "to fill a message (a message carries what was queued while the previous one was being confirmed), so messages fill up only under "
+            + "heavier load.");
         report.Line("");
         report.Table(["lag, ms", "p50", "p95", "p99", "max"],
         [
-            ["publish → row written (`received_at` − `occurred_at`, every event)", Ms(lag.Written[0]), Ms(lag.Written[1]), Ms(lag.Written[2]), Ms(lag.Written[3])],
-            [$"publish → row visible to a reader (1 event in {VisibilitySampleEvery}, 5 ms polling)", Ms(Percentile(lag.Visible, 50)), Ms(Percentile(lag.Visible, 95)), Ms(Percentile(lag.Visible, 99)), Ms(lag.Visible[^1])],
+            ["publish → row written (`received_at` − `occurred_at`, every call)", Ms(lag.Written[0]), Ms(lag.Written[1]), Ms(lag.Written[2]), Ms(lag.Written[3])],
+            [$"publish → row visible to a reader (1 call in {VisibilitySampleEvery}, 5 ms polling)", Ms(Percentile(lag.Visible, 50)), Ms(Percentile(lag.Visible, 95)), Ms(Percentile(lag.Visible, 99)), Ms(lag.Visible[^1])],
         ]);
     }
+
+    /// <summary>Calls cut, in order, into messages of <paramref name="callsPerMessage"/>, as the edge's publisher cuts a full round.</summary>
+    private static List<ToolCallCompletedBatch> Batches(IReadOnlyList<ToolCallCompleted> events, int callsPerMessage) =>
+        [.. events.Chunk(callsPerMessage).Select(chunk => new ToolCallCompletedBatch(chunk))];
 
     private static string[] CpuRow(string phase, double[] cpu)
     {
@@ -304,7 +349,8 @@ public sealed class AuditBenchmark : IBenchmark
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private sealed record IngestResult(
-        IReadOnlyList<ToolCallCompleted> Events, double PublishRate, double FirstToLastRate, double SteadyRate, TimeSpan Drain, double[] CpuMsPerThousand);
+        int CallsPerMessage, int Messages, IReadOnlyList<ToolCallCompleted> Events, double PublishRate, double FirstToLastRate, double SteadyRate,
+        TimeSpan Drain, double[] CpuMsPerThousand);
 
     private sealed record CpuSnapshot(long Rows, TimeSpan[] Cpu);
 

@@ -13,7 +13,7 @@ namespace Platform.Benchmarks.Edge;
 /// </summary>
 public sealed class EdgeBenchmark : IBenchmark
 {
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
     private const int ProgressSamples = 200;
 

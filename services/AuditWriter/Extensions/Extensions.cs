@@ -25,8 +25,8 @@ public static class Extensions
             bus.AddConsumer<ServiceStartedConsumer>()
                 .Endpoint(endpoint => endpoint.Name = EventBusExtensions.ServiceLifecycleQueue);
             // Each queue is bound to its own consumer's one message type, and to nothing else.
-            bus.AddConsumer<ToolCallCompletedConsumer>()
-                .Endpoint(endpoint => Configure(endpoint, ToolCallCompletedConsumer.QueueName, toolCalls));
+            bus.AddConsumer<ToolCallCompletedBatchConsumer>()
+                .Endpoint(endpoint => Configure(endpoint, ToolCallCompletedBatchConsumer.QueueName, toolCalls));
             bus.AddConsumer<ModelUsageRecordedConsumer>()
                 .Endpoint(endpoint => Configure(endpoint, ModelUsageRecordedConsumer.QueueName, modelCalls));
         });
@@ -34,7 +34,10 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Every prefetched message may wait in a batch at once, so concurrency matches prefetch.</summary>
+    /// <summary>
+    /// Every prefetched message may wait in a batch at once, so concurrency matches prefetch. Prefetch counts
+    /// messages: a tool-call message carries up to 100 calls (the edge's default), a ledger message one record.
+    /// </summary>
     private static void Configure(IEndpointRegistrationConfigurator endpoint, string queue, Ingest.IngestOptions options)
     {
         endpoint.Name = queue;

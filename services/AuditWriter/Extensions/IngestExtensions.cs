@@ -28,10 +28,11 @@ public static class IngestExtensions
         builder.Services.AddSingleton<PartitionMaintenance>();
         builder.Services.AddHostedService<PartitionMaintenanceService>();
 
-        AddStream<ToolCallRecord, ToolCallStore>(builder.Services, ToolCallsStream, writers: 4);
+        AddStream<ToolCallRecord, ToolCallStore>(builder.Services, ToolCallsStream);
         builder.Services.AddSingleton<ToolCallRecordFactory>();
-        // One writer: the ledger's id check across months must not race with itself.
-        AddStream<ModelCallRecord, ModelCallStore>(builder.Services, ModelCallsStream, writers: 1);
+        builder.Services.AddSingleton<ToolCallBatchIngest>();
+        builder.Services.AddSingleton<ToolCallIngestMetrics>();
+        AddStream<ModelCallRecord, ModelCallStore>(builder.Services, ModelCallsStream);
         builder.Services.AddSingleton<ModelCallRecordFactory>();
         return builder;
     }
@@ -40,18 +41,41 @@ public static class IngestExtensions
     public static IngestOptions ReadIngestOptions(this IConfiguration configuration, string stream)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = new IngestOptions { Writers = stream == ModelCallsStream ? 1 : 4 };
+        var options = new IngestOptions();
+        ApplyDefaults(options, stream);
         configuration.GetSection($"{IngestOptions.SectionName}:{stream}").Bind(options);
         return options;
     }
 
-    private static void AddStream<TRecord, TStore>(IServiceCollection services, string stream, int writers)
+    /// <summary>
+    /// Each stream's defaults, before configuration is bound. Tool calls arrive up to 100 to a message, so 50
+    /// prefetched messages hold up to 5,000 calls: ten batches of 500, a few for each of the 4 writers. The ledger
+    /// gets one record per message, and one writer: its id check across months must not race with itself.
+    /// </summary>
+    public static void ApplyDefaults(IngestOptions options, string stream)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (stream == ToolCallsStream)
+        {
+            options.MaxBatchSize = 500;
+            options.Writers = 4;
+            options.PrefetchCount = 50;
+        }
+        else
+        {
+            options.MaxBatchSize = 250;
+            options.Writers = 1;
+            options.PrefetchCount = 2000;
+        }
+    }
+
+    private static void AddStream<TRecord, TStore>(IServiceCollection services, string stream)
         where TStore : class, IBatchStore<TRecord>
     {
         services.AddOptions<IngestOptions>(stream)
-            .Configure(options => options.Writers = writers)
+            .Configure(options => ApplyDefaults(options, stream))
             .BindConfiguration($"{IngestOptions.SectionName}:{stream}")
-            .Validate(options => options.IsValid(), $"{IngestOptions.SectionName}:{stream}: MaxBatchSize 1..10000, MaxBatchDelay up to 10 s, Writers 1..16, PrefetchCount at least MaxBatchSize.")
+            .Validate(options => options.IsValid(), $"{IngestOptions.SectionName}:{stream}: MaxBatchSize 1..10000, MaxBatchDelay up to 10 s, Writers 1..16, PrefetchCount 1..100000.")
             .ValidateOnStart();
         services.AddSingleton<IBatchStore<TRecord>, TStore>();
         services.AddSingleton(provider => new BatchWriter<TRecord>(

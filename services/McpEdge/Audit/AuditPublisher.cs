@@ -5,9 +5,13 @@ using Platform.Contracts;
 namespace Platform.McpEdge.Audit;
 
 /// <summary>
-/// Moves tool-call records from the in-memory queue to the bus, off the data path. A record the broker does not
-/// confirm goes to the journal; while the journal holds anything, new records join it (so nothing overtakes it
-/// and memory stays bounded) and the journal is replayed, oldest first, whenever the bus is healthy again.
+/// Moves tool-call records from the in-memory queue to the bus, off the data path. Each round takes what is queued
+/// now (up to <see cref="AuditOptions.BatchSize"/>, never waiting for more) and publishes it as
+/// <see cref="ToolCallCompletedBatch"/> messages cut by <see cref="AuditMessageBatcher"/>, concurrently, each
+/// confirmed by the broker: at low rates a message carries one call, under load messages fill up by themselves.
+/// The calls of a message the broker does not confirm go to the journal; while the journal holds anything, new
+/// records join it (so nothing overtakes it and memory stays bounded) and the journal is replayed, oldest first and
+/// in messages of the same shape, whenever the bus is healthy again.
 /// </summary>
 public sealed partial class AuditPublisher(
     ToolCallAuditQueue queue,
@@ -23,6 +27,7 @@ public sealed partial class AuditPublisher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        var round = new List<ToolCallCompleted>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -40,12 +45,16 @@ public sealed partial class AuditPublisher(
                 {
                     break;
                 }
-                var batch = new List<ToolCallCompleted>(settings.BatchSize);
-                while (batch.Count < settings.BatchSize && queue.Reader.TryRead(out var record))
+                if (settings.PublishDelay > TimeSpan.Zero && queue.Reader.Count < settings.MaxCallsPerMessage)
                 {
-                    batch.Add(events.Create(record));
+                    await Task.Delay(settings.PublishDelay, timeProvider, stoppingToken);
                 }
-                var failed = await PublishAsync(batch, stoppingToken);
+                round.Clear();
+                while (round.Count < settings.BatchSize && queue.Reader.TryRead(out var record))
+                {
+                    round.Add(events.Create(record));
+                }
+                var failed = await PublishAsync(round, stoppingToken);
                 if (failed.Count > 0)
                 {
                     LogJournaling(logger, failed.Count);
@@ -91,16 +100,18 @@ public sealed partial class AuditPublisher(
                 metrics.Dropped(unreadable);
             }
             var published = 0;
-            foreach (var batch in records.Chunk(options.Value.BatchSize))
+            var taken = 0;
+            foreach (var round in records.Chunk(options.Value.BatchSize))
             {
-                var failed = await PublishAsync(batch, ct);
+                taken += round.Length;
+                var failed = await PublishAsync(round, ct);
+                published += round.Length - failed.Count;
                 if (failed.Count > 0)
                 {
-                    published += batch.Length - failed.Count;
-                    journal.Keep(segment, [.. failed, .. records.Skip(published + failed.Count)], published);
+                    // The unconfirmed calls first, then the ones not tried yet: the segment keeps its order otherwise.
+                    journal.Keep(segment, [.. failed, .. records.Skip(taken)], published);
                     return false;
                 }
-                published += batch.Length;
             }
             journal.Complete(segment, published);
             LogReplayed(logger, published);
@@ -109,29 +120,45 @@ public sealed partial class AuditPublisher(
         return true;
     }
 
-    /// <summary>Publishes concurrently, each confirmed by the broker within the timeout; answers the ones that were not.</summary>
-    private async Task<IReadOnlyList<ToolCallCompleted>> PublishAsync(IReadOnlyCollection<ToolCallCompleted> batch, CancellationToken ct)
+    /// <summary>
+    /// Publishes the calls as <see cref="ToolCallCompletedBatch"/> messages, concurrently, each confirmed by the
+    /// broker within the timeout; answers the calls of the messages that were not, in their order.
+    /// </summary>
+    private async Task<IReadOnlyList<ToolCallCompleted>> PublishAsync(IReadOnlyList<ToolCallCompleted> calls, CancellationToken ct)
     {
-        if (batch.Count == 0)
+        if (calls.Count == 0)
         {
             return [];
         }
+        var messages = AuditMessageBatcher.Split(calls, options.Value.MaxCallsPerMessage);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.PublishTimeout);
-        var outcomes = await Task.WhenAll(batch.Select(async record =>
+        var confirmed = await Task.WhenAll(messages.Select(async message =>
         {
             try
             {
-                await bus.Publish(record, timeout.Token);
-                return (Record: record, Published: true);
+                await bus.Publish(new ToolCallCompletedBatch(message), timeout.Token);
+                return true;
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                return (Record: record, Published: false);
+                return false;
             }
         }));
-        var failed = outcomes.Where(o => !o.Published).Select(o => o.Record).ToList();
-        metrics.Published(batch.Count - failed.Count);
+        var failed = new List<ToolCallCompleted>();
+        var publishedMessages = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (confirmed[i])
+            {
+                publishedMessages++;
+            }
+            else
+            {
+                failed.AddRange(messages[i]);
+            }
+        }
+        metrics.Published(calls.Count - failed.Count, publishedMessages);
         return failed;
     }
 

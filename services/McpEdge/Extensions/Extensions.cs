@@ -43,7 +43,8 @@ public static class Extensions
         builder.Services.AddSecretRedaction();
         builder.Services.AddOptions<McpEdgeOptions>().BindConfiguration(McpEdgeOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<McpEdgeOptions>, McpEdgeOptionsValidator>();
-        builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName);
+        builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
 
         builder.Services.AddSingleton<McpRequestChecks>();
         builder.Services.AddSingleton<StreamableHttpHandler>();

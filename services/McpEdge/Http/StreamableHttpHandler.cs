@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -12,8 +11,9 @@ namespace Platform.McpEdge.Http;
 /// <summary>
 /// POST <c>/mcp</c>, stateless Streamable HTTP: checks the transport's rules in order (origin 403, agent token 401,
 /// Accept 406, Content-Type 415, body size 413, JSON-RPC shape 400, protocol version 400), then hands the one
-/// message to a fresh SDK server bound to the caller. Requests are answered as an event stream, written as they
-/// happen; notifications and responses from the client get 202. No session id is issued, so any replica can
+/// message to a fresh SDK server bound to the caller. A request's result is answered as JSON, or as an event stream
+/// when progress comes first or the result is slow (<see cref="RequestResponseTransport"/>); notifications and
+/// responses from the client get 202. No session id is issued, so any replica can
 /// answer any request.
 /// </summary>
 public sealed class StreamableHttpHandler(
@@ -82,26 +82,19 @@ public sealed class StreamableHttpHandler(
 
     private async Task ServeAsync(HttpContext context, EdgeCaller caller, JsonRpcMessage message)
     {
-        var transport = new StreamableHttpServerTransport(loggerFactory) { Stateless = true };
+        await using var transport = new RequestResponseTransport(context.Response, options.Value.StreamAfter, loggerFactory);
         var server = McpServer.Create(transport, serverOptions.Create(caller), loggerFactory, context.RequestServices);
         var running = server.RunAsync(context.RequestAborted);
         try
         {
-            context.Response.Headers.ContentType = "text/event-stream";
-            context.Response.Headers.CacheControl = "no-cache,no-store";
-            context.Response.Headers.ContentEncoding = "identity";
-            context.Response.Headers["X-Accel-Buffering"] = "no";
-            context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
-            if (!await transport.HandlePostRequestAsync(message, context.Response.Body, context.RequestAborted))
+            if (!await transport.HandleAsync(message, context.RequestAborted))
             {
-                context.Response.Headers.ContentType = default;
-                context.Response.Headers.ContentEncoding = default;
                 context.Response.StatusCode = StatusCodes.Status202Accepted;
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The client went away mid-stream; the upstream call was cancelled with it.
+            // The client went away mid-call; the upstream call was cancelled with it.
         }
         finally
         {

@@ -6,7 +6,8 @@ namespace Platform.Tests.Audit;
 
 /// <summary>
 /// A publish-only MassTransit bus on the platform's eventbus, publishing integration events exactly as the MCP edge
-/// and the usage API do (message-type exchanges, persistent messages, publisher confirms).
+/// and the usage API do (message-type exchanges, persistent messages, publisher confirms). Tool calls travel as the
+/// edge sends them, in <see cref="ToolCallCompletedBatch"/> messages; model calls one per message.
 /// </summary>
 public sealed class AuditBus : IAsyncDisposable
 {
@@ -28,19 +29,49 @@ public sealed class AuditBus : IAsyncDisposable
         return new AuditBus(bus);
     }
 
-    public Task PublishAsync<T>(T message) where T : class => _bus.Publish(message);
+    /// <summary>The edge's default number of calls per message (<c>McpEdge:Audit:MaxCallsPerMessage</c>).</summary>
+    public const int CallsPerMessage = 100;
+
+    /// <summary>Publishes one message; a lone tool call goes as a batch of one, as the edge sends it when nothing else is queued.</summary>
+    public Task PublishAsync<T>(T message) where T : class =>
+        message is ToolCallCompleted call ? _bus.Publish(new ToolCallCompletedBatch([call])) : _bus.Publish(message);
 
     /// <summary>
-    /// Publishes in order, a chunk at a time in parallel, each with its runtime type (so a mixed list reaches each
-    /// type's exchange); returns once the broker confirmed all.
+    /// Publishes in order, a chunk of messages at a time in parallel, each with its runtime type (so a mixed list
+    /// reaches each type's exchange); returns once the broker confirmed all. Tool calls are grouped, in order, into
+    /// batches of <paramref name="callsPerMessage"/>; batches and other messages go as they are.
     /// </summary>
-    public async Task PublishAllAsync<T>(IEnumerable<T> messages, int parallel = 50) where T : class
+    public async Task PublishAllAsync<T>(IEnumerable<T> messages, int parallel = 50, int callsPerMessage = CallsPerMessage) where T : class
     {
-        foreach (var chunk in messages.Chunk(parallel))
+        var outgoing = new List<object>();
+        var pending = new List<ToolCallCompleted>(callsPerMessage);
+        foreach (var message in messages)
+        {
+            if (message is not ToolCallCompleted call)
+            {
+                outgoing.Add(message);
+                continue;
+            }
+            pending.Add(call);
+            if (pending.Count == callsPerMessage)
+            {
+                outgoing.Add(new ToolCallCompletedBatch([.. pending]));
+                pending.Clear();
+            }
+        }
+        if (pending.Count > 0)
+        {
+            outgoing.Add(new ToolCallCompletedBatch([.. pending]));
+        }
+        foreach (var chunk in outgoing.Chunk(parallel))
         {
             await Task.WhenAll(chunk.Select(message => _bus.Publish(message, message.GetType())));
         }
     }
+
+    /// <summary>Tool calls cut, in order, into messages of at most <paramref name="callsPerMessage"/> calls, as the edge cuts them.</summary>
+    public static IReadOnlyList<ToolCallCompletedBatch> Batches(IEnumerable<ToolCallCompleted> calls, int callsPerMessage = CallsPerMessage) =>
+        [.. calls.Chunk(callsPerMessage).Select(chunk => new ToolCallCompletedBatch(chunk))];
 
     public async ValueTask DisposeAsync()
     {

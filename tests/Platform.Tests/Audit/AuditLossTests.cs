@@ -4,7 +4,8 @@ namespace Platform.Tests.Audit;
 
 /// <summary>
 /// Loss-free on the real platform: the audit writer killed mid-stream, and the broker restarted with audit events
-/// queued. Events are published the way the edge publishes them. Each test leaves every resource healthy.
+/// queued. Events are published the way the edge publishes them, in <c>ToolCallCompletedBatch</c> messages. Each
+/// test leaves every resource healthy.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class AuditLossTests(DistributedApplicationFixture platform)
@@ -25,13 +26,14 @@ public sealed class AuditLossTests(DistributedApplicationFixture platform)
         long rowsAtKill;
         await using (var bus = await AuditBus.StartAsync(platform.GetConnectionString("eventbus")))
         {
-            await bus.PublishAllAsync(calls.Take(500));
+            // Small messages (10 calls), so the kill lands while many are still queued or waiting for their batch.
+            await bus.PublishAllAsync(calls.Take(500), callsPerMessage: 10);
             long seen = 0;
             await Eventually.UntilAsync(async () => (seen = await _database.ToolCallCountAsync(tenant)) > 0, Timeout, () => $"first rows; saw {seen}");
             UnixSignal.Send(victim.Pid.Value, UnixSignal.SigKill);
             rowsAtKill = await _database.ToolCallCountAsync(tenant);
             // The second half goes out while the writer is dead or restarting: it waits in the durable queue.
-            await bus.PublishAllAsync(calls.Skip(500));
+            await bus.PublishAllAsync(calls.Skip(500), callsPerMessage: 10);
         }
 
         ResourceInfo after = victim;

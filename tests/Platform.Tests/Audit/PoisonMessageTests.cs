@@ -1,46 +1,63 @@
+using Platform.Contracts;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Audit;
 
-/// <summary>A record that can never be stored is parked in the error queue with its reason; the consumer goes on.</summary>
+/// <summary>
+/// A record that can never be stored is parked in the error queue with its reason; the consumer goes on. Tool calls
+/// travel in batches: the bad calls of a batch are parked alone, each with its reason, and the good ones are stored.
+/// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class PoisonMessageTests(DistributedApplicationFixture platform)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task An_invalid_tool_call_goes_to_the_error_queue_with_its_reason_and_the_rest_are_stored()
+    public async Task Bad_calls_in_a_batch_are_parked_alone_with_their_reasons_the_good_ones_are_stored_and_the_consumer_goes_on()
     {
         var database = new AuditDatabase(platform.GetConnectionString("auditdb"));
         var queues = new RabbitQueues(platform.GetConnectionString("eventbus"));
         var tenant = Guid.NewGuid().ToString();
         var noTenant = AuditBus.ToolCall(tenant) with { TenantId = " " };
-        // Passes validation but PostgreSQL refuses it (NUL in text): isolated from its batch, parked alone.
+        // Passes validation but PostgreSQL refuses it (NUL in text): isolated from its database batch, parked alone.
         var refusedByDatabase = AuditBus.ToolCall(tenant, tool: "bad\u0000tool");
+        var negativeDuration = AuditBus.ToolCall(tenant) with { DurationMs = -1 };
         var good = Enumerable.Range(0, 50).Select(_ => AuditBus.ToolCall(tenant)).ToList();
+        var later = Enumerable.Range(0, 10).Select(_ => AuditBus.ToolCall(tenant, tool: "later__call")).ToList();
+        Guid[] bad = [noTenant.Id, refusedByDatabase.Id, negativeDuration.Id];
 
         await using (var bus = await AuditBus.StartAsync(platform.GetConnectionString("eventbus")))
         {
-            await bus.PublishAllAsync(good.Take(25).Append(noTenant).Append(refusedByDatabase).Concat(good.Skip(25)));
+            // One message, as the edge would send it: good calls with bad ones among them.
+            await bus.PublishAsync(new ToolCallCompletedBatch([.. good.Take(25), noTenant, refusedByDatabase, .. good.Skip(25).Take(10), negativeDuration, .. good.Skip(35)]));
+            await database.WaitForToolCallsAsync(tenant, 50, Timeout);
+            // The consumer goes on: a later message is stored too.
+            await bus.PublishAsync(new ToolCallCompletedBatch(later));
         }
 
-        await database.WaitForToolCallsAsync(tenant, 50, Timeout);
+        await database.WaitForToolCallsAsync(tenant, 60, Timeout);
         var parked = new List<ParkedMessage>();
         await Eventually.UntilAsync(
             async () =>
             {
                 parked.AddRange(await queues.DrainAsync("tool-call-audit_error"));
-                return parked.Any(m => m.Body.Contains(noTenant.Id.ToString(), StringComparison.Ordinal))
-                    && parked.Any(m => m.Body.Contains(refusedByDatabase.Id.ToString(), StringComparison.Ordinal));
+                return bad.All(id => parked.Any(m => m.Body.Contains(id.ToString(), StringComparison.Ordinal)));
             },
             Timeout,
-            () => $"both bad records in tool-call-audit_error; parked so far: {parked.Count}");
+            () => $"the three bad calls in tool-call-audit_error; parked so far: {parked.Count}");
+        var ours = parked.Where(m => bad.Concat(good.Select(c => c.Id)).Any(id => m.Body.Contains(id.ToString(), StringComparison.Ordinal))).ToList();
 
-        var missingTenant = parked.Single(m => m.Body.Contains(noTenant.Id.ToString(), StringComparison.Ordinal));
-        Assert.Equal($"ToolCallCompleted {noTenant.Id} has no tenantId.", missingTenant.FaultMessage);
-        var refused = parked.Single(m => m.Body.Contains(refusedByDatabase.Id.ToString(), StringComparison.Ordinal));
-        Assert.Contains("refused by the database (SQLSTATE 22021", refused.FaultMessage, StringComparison.Ordinal);
-        Assert.Equal(50, await database.ToolCallCountAsync(tenant));
+        // Each bad call alone in its own message (never with a good one), as a batch that could be moved back.
+        Assert.Equal(3, ours.Count);
+        Assert.All(ours, m => Assert.Contains("urn:message:Platform.Contracts:ToolCallCompletedBatch", m.Body, StringComparison.Ordinal));
+        Assert.Equal(bad.Order(), ours.SelectMany(m => m.ToolCallIds()).Order());
+        Assert.Equal($"ToolCallCompleted {noTenant.Id} has no tenantId.", Parked(noTenant.Id).FaultMessage);
+        Assert.Equal($"ToolCallCompleted {negativeDuration.Id}: durationMs is negative.", Parked(negativeDuration.Id).FaultMessage);
+        Assert.Contains("refused by the database (SQLSTATE 22021", Parked(refusedByDatabase.Id).FaultMessage, StringComparison.Ordinal);
+        Assert.Equal(60, await database.ToolCallCountAsync(tenant));
+        Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM audit.tool_calls WHERE id = ANY($1)", bad));
+
+        ParkedMessage Parked(Guid id) => Assert.Single(ours, m => m.ToolCallIds().Contains(id));
     }
 
     [Fact]

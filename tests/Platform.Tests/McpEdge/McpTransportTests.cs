@@ -8,7 +8,7 @@ namespace Platform.Tests.McpEdge;
 public sealed class McpTransportTests(DistributedApplicationFixture platform)
 {
     [Fact]
-    public async Task A_request_is_answered_as_an_event_stream_without_a_session()
+    public async Task A_quick_request_is_answered_as_one_json_body_without_a_session()
     {
         var world = await EdgeWorld.GetAsync(platform);
         using var gateway = platform.CreateHttpClient("gateway");
@@ -16,11 +16,52 @@ public sealed class McpTransportTests(DistributedApplicationFixture platform)
         var response = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("ping"));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Equal("text/event-stream", response.MediaType);
+        Assert.Equal("application/json", response.MediaType);
+        Assert.Equal(response.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers["Content-Length"]);
         Assert.False(response.Headers.ContainsKey("Mcp-Session-Id"), "a stateless server must not issue a session id");
         var message = Assert.Single(response.Messages);
         Assert.Equal(1, message.GetProperty("id").GetInt32());
         Assert.True(message.TryGetProperty("result", out _), response.ToString());
+    }
+
+    [Fact]
+    public async Task Progress_turns_the_answer_into_an_event_stream_with_each_notification_before_the_result()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        var response = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("tools/call",
+            new { name = "alpha__progress", arguments = new { steps = 3, delayMs = 10 }, _meta = new { progressToken = "p-1" } }));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("text/event-stream", response.MediaType);
+        var messages = response.Messages;
+        Assert.Equal(4, messages.Count);
+        Assert.All(messages.Take(3), progress =>
+        {
+            Assert.Equal("notifications/progress", progress.GetProperty("method").GetString());
+            Assert.Equal("p-1", progress.GetProperty("params").GetProperty("progressToken").GetString());
+        });
+        Assert.Equal(1, messages[3].GetProperty("id").GetInt32());
+        Assert.True(messages[3].TryGetProperty("result", out _), response.ToString());
+    }
+
+    [Fact]
+    public async Task A_slow_result_is_answered_as_an_event_stream_so_the_headers_go_out_before_it()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        // The edge streams a result not ready after McpEdge:StreamAfter (1 s by default); alpha's 2 s call timeout
+        // answers this 5 s call after 2 s.
+        var response = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("tools/call",
+            new { name = "alpha__slow", arguments = new { seconds = 5 } }));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("text/event-stream", response.MediaType);
+        var result = Assert.Single(response.Messages).GetProperty("result");
+        Assert.True(result.GetProperty("isError").GetBoolean(), response.ToString());
+        Assert.Contains("did not answer within 2 s", result.GetProperty("content")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
