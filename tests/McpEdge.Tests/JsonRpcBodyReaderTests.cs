@@ -9,10 +9,11 @@ public sealed class JsonRpcBodyReaderTests
     [Fact]
     public void A_request_is_read_with_its_id()
     {
-        var (message, error) = JsonRpcBodyReader.Parse("""{"jsonrpc":"2.0","id":"a","method":"tools/list"}"""u8);
+        var (body, error) = JsonRpcBodyReader.Parse("""{"jsonrpc":"2.0","id":"a","method":"tools/list"}"""u8);
 
         Assert.Null(error);
-        var request = Assert.IsType<JsonRpcRequest>(message);
+        Assert.False(body!.IsBatch);
+        var request = Assert.IsType<JsonRpcRequest>(Assert.Single(body.Messages));
         Assert.Equal("tools/list", request.Method);
         Assert.Equal("a", request.Id.ToString());
     }
@@ -23,10 +24,10 @@ public sealed class JsonRpcBodyReaderTests
     [InlineData("""{"jsonrpc":"2.0","id":3,"error":{"code":-1,"message":"x"}}""", typeof(JsonRpcError))]
     public void Notifications_and_responses_are_read(string body, Type type)
     {
-        var (message, error) = JsonRpcBodyReader.Parse(Encoding.UTF8.GetBytes(body));
+        var (parsed, error) = JsonRpcBodyReader.Parse(Encoding.UTF8.GetBytes(body));
 
         Assert.Null(error);
-        Assert.IsType(type, message);
+        Assert.IsType(type, Assert.Single(parsed!.Messages));
     }
 
     [Theory]
@@ -38,12 +39,50 @@ public sealed class JsonRpcBodyReaderTests
     [InlineData("\"text\"", -32600, false)]
     public void Bad_bodies_are_json_rpc_errors_with_400(string body, int code, bool echoesId)
     {
-        var (message, error) = JsonRpcBodyReader.Parse(Encoding.UTF8.GetBytes(body));
+        var (parsed, error) = JsonRpcBodyReader.Parse(Encoding.UTF8.GetBytes(body));
 
-        Assert.Null(message);
+        Assert.Null(parsed);
         Assert.NotNull(error);
         Assert.Equal(400, error.StatusCode);
         Assert.Equal(code, error.Code);
         Assert.Equal(echoesId, error.Id.Id is not null);
     }
+
+    [Fact]
+    public void A_batch_is_read_in_order_when_the_protocol_allows_it()
+    {
+        var (body, error) = JsonRpcBodyReader.Parse("""
+            [{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":9}},{"jsonrpc":"2.0","id":"b","method":"tools/list"}]
+            """u8, allowBatch: true);
+
+        Assert.Null(error);
+        Assert.True(body!.IsBatch);
+        Assert.Collection(body.Messages,
+            first => Assert.Equal("1", Assert.IsType<JsonRpcRequest>(first).Id.ToString()),
+            second => Assert.IsType<JsonRpcNotification>(second),
+            third => Assert.Equal("b", Assert.IsType<JsonRpcRequest>(third).Id.ToString()));
+        Assert.Equal(default, body.RefusalId);
+    }
+
+    [Theory]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"}]""", false, "belong to protocol version 2025-03-26 only")]
+    [InlineData("[]", true, "An empty JSON-RPC batch")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},{"id":2}]""", true, "Message 1 of the batch is not a valid JSON-RPC 2.0")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},7]""", true, "Message 1 of the batch is not a valid JSON-RPC 2.0")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","id":1,"method":"tools/list"}]""", true, "repeats the id 1")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}]""", true, "initialize must be sent on its own")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","id":2,"result":{}}]""", true, "not both")]
+    public void Bad_batches_are_refused_whole_with_a_reason(string body, bool allowBatch, string reason)
+    {
+        var (parsed, error) = JsonRpcBodyReader.Parse(Encoding.UTF8.GetBytes(body), allowBatch);
+
+        Assert.Null(parsed);
+        Assert.Equal(400, error!.StatusCode);
+        Assert.Equal(-32600, error.Code);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_batch_that_is_not_json_is_a_parse_error() =>
+        Assert.Equal(-32700, JsonRpcBodyReader.Parse("[{\"jsonrpc\":"u8, allowBatch: true).Error!.Code);
 }

@@ -6,12 +6,13 @@ using ModelContextProtocol.Protocol;
 namespace Platform.McpEdge.Http;
 
 /// <summary>
-/// Reads one JSON-RPC message from a POST body no larger than the limit. Tells apart a body that is not JSON
-/// (parse error, -32700) from JSON that is not one JSON-RPC 2.0 message (invalid request, -32600; batches included).
+/// Reads a POST body no larger than the limit: one JSON-RPC message, or (protocol 2025-03-26 only) a batch of them.
+/// Tells apart a body that is not JSON (parse error, -32700) from JSON that is not a JSON-RPC 2.0 message or batch
+/// (invalid request, -32600). A batch is taken whole or refused whole, naming the first message at fault.
 /// </summary>
 public static class JsonRpcBodyReader
 {
-    public static async Task<(JsonRpcMessage? Message, JsonRpcErrorResult? Error)> ReadAsync(HttpRequest request, long limit)
+    public static async Task<(JsonRpcBody? Body, JsonRpcErrorResult? Error)> ReadAsync(HttpRequest request, long limit, bool allowBatch)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > limit)
@@ -40,11 +41,15 @@ public static class JsonRpcBodyReader
         {
             return (null, TooLarge(limit));
         }
-        return Parse(buffer.WrittenSpan);
+        return Parse(buffer.WrittenSpan, allowBatch);
     }
 
-    public static (JsonRpcMessage? Message, JsonRpcErrorResult? Error) Parse(ReadOnlySpan<byte> body)
+    public static (JsonRpcBody? Body, JsonRpcErrorResult? Error) Parse(ReadOnlySpan<byte> body, bool allowBatch = false)
     {
+        if (IsArray(body))
+        {
+            return ParseBatch(body, allowBatch);
+        }
         try
         {
             var message = JsonSerializer.Deserialize(body, MessageTypeInfo);
@@ -56,13 +61,83 @@ public static class JsonRpcBodyReader
             {
                 return (null, JsonRpcErrorResult.InvalidRequest("The message must declare \"jsonrpc\": \"2.0\".", IdOf(message)));
             }
-            return (message, null);
+            return (JsonRpcBody.Single(message), null);
         }
         catch (JsonException)
         {
             return (null, Diagnose(body));
         }
     }
+
+    private static (JsonRpcBody? Body, JsonRpcErrorResult? Error) ParseBatch(ReadOnlySpan<byte> body, bool allowBatch)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.ToArray());
+        }
+        catch (JsonException)
+        {
+            return (null, ParseError());
+        }
+        using (document)
+        {
+            if (!allowBatch)
+            {
+                return (null, JsonRpcErrorResult.InvalidRequest(
+                    $"JSON-RPC batches belong to protocol version {SupportedProtocolVersions.Assumed} only (2025-06-18 removed them); send one message per request."));
+            }
+            var elements = document.RootElement;
+            if (elements.GetArrayLength() == 0)
+            {
+                return (null, JsonRpcErrorResult.InvalidRequest("An empty JSON-RPC batch is not a request; send at least one message."));
+            }
+            var messages = new List<JsonRpcMessage>(elements.GetArrayLength());
+            var ids = new HashSet<RequestId>();
+            foreach (var element in elements.EnumerateArray())
+            {
+                var index = messages.Count;
+                JsonRpcMessage? message;
+                try
+                {
+                    message = element.ValueKind == JsonValueKind.Object ? element.Deserialize(MessageTypeInfo) : null;
+                }
+                catch (JsonException)
+                {
+                    message = null;
+                }
+                if (message is null || message.JsonRpc != "2.0")
+                {
+                    return (null, JsonRpcErrorResult.InvalidRequest(
+                        $"Message {index} of the batch is not a valid JSON-RPC 2.0 request, notification or response (check \"jsonrpc\", \"method\", \"id\" and \"params\")."));
+                }
+                if (message is JsonRpcRequest { Method: RequestMethods.Initialize })
+                {
+                    return (null, JsonRpcErrorResult.InvalidRequest("initialize must be sent on its own, not in a JSON-RPC batch."));
+                }
+                if (message is JsonRpcRequest request && !ids.Add(request.Id))
+                {
+                    return (null, JsonRpcErrorResult.InvalidRequest($"Message {index} of the batch repeats the id {request.Id}; every request in a batch needs its own id."));
+                }
+                messages.Add(message);
+            }
+            var responses = messages.Count(m => m is JsonRpcResponse or JsonRpcError);
+            if (responses > 0 && responses < messages.Count)
+            {
+                return (null, JsonRpcErrorResult.InvalidRequest("A batch holds requests and notifications, or responses, not both."));
+            }
+            return (new JsonRpcBody(messages, IsBatch: true), null);
+        }
+    }
+
+    private static bool IsArray(ReadOnlySpan<byte> body)
+    {
+        var start = body.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && body[start] == (byte)'[';
+    }
+
+    private static JsonRpcErrorResult ParseError() =>
+        new(StatusCodes.Status400BadRequest, (int)McpErrorCode.ParseError, "Parse error: the body is not valid JSON.");
 
     private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonRpcMessage> MessageTypeInfo =
         (System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
@@ -78,7 +153,6 @@ public static class JsonRpcBodyReader
             var root = document.RootElement;
             return root.ValueKind switch
             {
-                JsonValueKind.Array => JsonRpcErrorResult.InvalidRequest("JSON-RPC batches are not supported; send one message per request."),
                 JsonValueKind.Object => JsonRpcErrorResult.InvalidRequest(
                     "The body is not a valid JSON-RPC 2.0 request, notification or response (check \"jsonrpc\", \"method\", \"id\" and \"params\").",
                     ReadId(root)),
@@ -87,7 +161,7 @@ public static class JsonRpcBodyReader
         }
         catch (JsonException)
         {
-            return new JsonRpcErrorResult(StatusCodes.Status400BadRequest, (int)McpErrorCode.ParseError, "Parse error: the body is not valid JSON.");
+            return ParseError();
         }
     }
 

@@ -7,23 +7,29 @@ using ModelContextProtocol.Protocol;
 namespace Platform.McpEdge.Http;
 
 /// <summary>
-/// The transport between the SDK server of one request and that request's HTTP response. A request answered with
-/// nothing before its result gets the result as one <c>application/json</c> body (one write through every proxy on
-/// the way). Anything sent before the result (progress) switches the response to an event stream on the spot, and
-/// so does a result that takes longer than <c>streamAfter</c>: headers then go out at once, so a long call never
-/// looks like a stalled response, and every later message is written as it happens. Nothing is ever held back.
+/// The transport between the SDK server of one POST and that POST's HTTP response. Results that come back with
+/// nothing before them are answered as one <c>application/json</c> body (one write through every proxy on the way):
+/// the result object, or for a 2025-03-26 batch the array of results once all are in. Anything sent before the
+/// last result (progress) switches the response to an event stream on the spot, and so does a result that takes
+/// longer than <c>streamAfter</c>: headers then go out at once, results already in follow as events, so a long call
+/// never looks like a stalled response, and every later message is written as it happens.
 /// </summary>
 public sealed class RequestResponseTransport : TransportBase
 {
     private static readonly JsonTypeInfo MessageType = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
     private static readonly byte[] EventStart = "event: message\ndata: "u8.ToArray();
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
+    private static readonly byte[] ArrayStart = "["u8.ToArray();
+    private static readonly byte[] ArraySeparator = ","u8.ToArray();
+    private static readonly byte[] ArrayEnd = "]"u8.ToArray();
 
     private readonly HttpResponse _response;
     private readonly TimeSpan _streamAfter;
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private RequestId _pending;
+    private readonly HashSet<RequestId> _pending = [];
+    private readonly List<byte[]> _results = [];
+    private bool _batch;
     private bool _streaming;
     private bool _done;
 
@@ -36,23 +42,31 @@ public sealed class RequestResponseTransport : TransportBase
         SetConnected();
     }
 
-    /// <summary>True when the response was written as an event stream (progress came first, or the result was slow).</summary>
+    /// <summary>True when the response was written as an event stream (progress came first, or a result was slow).</summary>
     public bool Streamed => _streaming;
 
     /// <summary>
-    /// Hands the message to the server. For a request, completes once its result (or error) is written and answers
-    /// true; notifications and responses from the client are only queued, and answer false (the caller sends 202).
+    /// Hands the messages to the server. When they include requests, completes once every one of them has its
+    /// result (or error) written and answers true; notifications and responses from the client are only queued,
+    /// and answer false (the caller sends 202).
     /// </summary>
-    public async Task<bool> HandleAsync(JsonRpcMessage message, CancellationToken cancellationToken)
+    public async Task<bool> HandleAsync(JsonRpcBody body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (message is not JsonRpcRequest request)
+        ArgumentNullException.ThrowIfNull(body);
+        _batch = body.IsBatch;
+        foreach (var request in body.Messages.OfType<JsonRpcRequest>())
+        {
+            _pending.Add(request.Id);
+        }
+        var expectsResults = _pending.Count > 0;
+        foreach (var message in body.Messages)
         {
             await WriteMessageAsync(message, cancellationToken);
+        }
+        if (!expectsResults)
+        {
             return false;
         }
-        _pending = request.Id;
-        await WriteMessageAsync(message, cancellationToken);
         try
         {
             await _answered.Task.WaitAsync(_streamAfter, cancellationToken);
@@ -60,7 +74,7 @@ public sealed class RequestResponseTransport : TransportBase
         }
         catch (TimeoutException)
         {
-            // Slow: commit the headers now as an event stream, then wait for the result as long as the caller does.
+            // Slow: commit the headers now as an event stream, then wait for the results as long as the caller does.
         }
         await _writing.WaitAsync(cancellationToken);
         try
@@ -86,16 +100,18 @@ public sealed class RequestResponseTransport : TransportBase
         {
             if (_done)
             {
-                // The request was answered; nothing can follow on a stateless response.
+                // Every request was answered; nothing can follow on a stateless response.
                 return;
             }
-            var final = message is JsonRpcMessageWithId { Id: var id } and (JsonRpcResponse or JsonRpcError) && id == _pending;
+            var result = message is JsonRpcMessageWithId { Id: var id } and (JsonRpcResponse or JsonRpcError) && _pending.Remove(id);
             var json = JsonSerializer.SerializeToUtf8Bytes(message, MessageType);
-            if (final && !_streaming)
+            if (result && !_streaming)
             {
-                _response.ContentType = "application/json";
-                _response.ContentLength = json.Length;
-                await _response.Body.WriteAsync(json, cancellationToken);
+                _results.Add(json);
+                if (_pending.Count == 0)
+                {
+                    await WriteJsonAsync(cancellationToken);
+                }
             }
             else
             {
@@ -105,7 +121,7 @@ public sealed class RequestResponseTransport : TransportBase
                 }
                 await WriteEventAsync(json, cancellationToken);
             }
-            if (final)
+            if (_pending.Count == 0)
             {
                 _done = true;
                 _answered.TrySetResult();
@@ -124,6 +140,26 @@ public sealed class RequestResponseTransport : TransportBase
         return ValueTask.CompletedTask;
     }
 
+    private async Task WriteJsonAsync(CancellationToken cancellationToken)
+    {
+        _response.ContentType = "application/json";
+        if (!_batch)
+        {
+            _response.ContentLength = _results[0].Length;
+            await _response.Body.WriteAsync(_results[0], cancellationToken);
+            return;
+        }
+        _response.ContentLength = _results.Sum(r => r.Length) + _results.Count + 1;
+        var body = _response.Body;
+        for (var i = 0; i < _results.Count; i++)
+        {
+            await body.WriteAsync(i == 0 ? ArrayStart : ArraySeparator, cancellationToken);
+            await body.WriteAsync(_results[i], cancellationToken);
+        }
+        await body.WriteAsync(ArrayEnd, cancellationToken);
+    }
+
+    /// <summary>Switches to an event stream: headers go out now, then the results that were already in.</summary>
     private async Task StartStreamAsync(CancellationToken cancellationToken)
     {
         _streaming = true;
@@ -134,6 +170,11 @@ public sealed class RequestResponseTransport : TransportBase
         _response.HttpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
         await _response.StartAsync(cancellationToken);
         await _response.Body.FlushAsync(cancellationToken);
+        foreach (var json in _results)
+        {
+            await WriteEventAsync(json, cancellationToken);
+        }
+        _results.Clear();
     }
 
     private async Task WriteEventAsync(byte[] json, CancellationToken cancellationToken)

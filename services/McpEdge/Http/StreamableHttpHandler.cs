@@ -11,7 +11,7 @@ namespace Platform.McpEdge.Http;
 /// <summary>
 /// POST <c>/mcp</c>, stateless Streamable HTTP: checks the transport's rules in order (origin 403, agent token 401,
 /// Accept 406, Content-Type 415, body size 413, JSON-RPC shape 400, protocol version 400), then hands the one
-/// message to a fresh SDK server bound to the caller. A request's result is answered as JSON, or as an event stream
+/// message (or the 2025-03-26 batch) to a fresh SDK server bound to the caller. A request's result is answered as JSON, or as an event stream
 /// when progress comes first or the result is slow (<see cref="RequestResponseTransport"/>); notifications and
 /// responses from the client get 202. No session id is issued, so any replica can
 /// answer any request.
@@ -43,19 +43,23 @@ public sealed class StreamableHttpHandler(
             await refused.WriteAsync(context);
             return;
         }
-        var (message, invalid) = await JsonRpcBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes);
-        if (invalid is not null || message is null)
+        var allowBatch = SupportedProtocolVersions.AllowsBatches(context.Request.Headers[McpRequestChecks.ProtocolVersionHeader]);
+        var (body, invalid) = await JsonRpcBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, allowBatch);
+        if (invalid is not null || body is null)
         {
             await invalid!.WriteAsync(context);
             return;
         }
-        if (McpRequestChecks.CheckProtocolVersion(context.Request, message is JsonRpcRequest request ? request.Id : default) is { } unsupported)
+        if (McpRequestChecks.CheckProtocolVersion(context.Request, body.RefusalId) is { } unsupported)
         {
             await unsupported.WriteAsync(context);
             return;
         }
-        Prepare(context, caller, message);
-        await ServeAsync(context, caller, message);
+        foreach (var message in body.Messages)
+        {
+            Prepare(context, caller, message);
+        }
+        await ServeAsync(context, caller, body);
     }
 
     /// <summary>GET (no server-initiated stream on a stateless server) and DELETE (no session to end).</summary>
@@ -80,14 +84,14 @@ public sealed class StreamableHttpHandler(
         }
     }
 
-    private async Task ServeAsync(HttpContext context, EdgeCaller caller, JsonRpcMessage message)
+    private async Task ServeAsync(HttpContext context, EdgeCaller caller, JsonRpcBody body)
     {
         await using var transport = new RequestResponseTransport(context.Response, options.Value.StreamAfter, loggerFactory);
         var server = McpServer.Create(transport, serverOptions.Create(caller), loggerFactory, context.RequestServices);
         var running = server.RunAsync(context.RequestAborted);
         try
         {
-            if (!await transport.HandleAsync(message, context.RequestAborted))
+            if (!await transport.HandleAsync(body, context.RequestAborted))
             {
                 context.Response.StatusCode = StatusCodes.Status202Accepted;
             }

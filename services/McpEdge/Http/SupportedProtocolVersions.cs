@@ -10,5 +10,11 @@ public static class SupportedProtocolVersions
 
     public static readonly IReadOnlyList<string> All = [Latest, "2025-06-18", Assumed];
 
+    /// <summary>
+    /// JSON-RPC batches belong to 2025-03-26 alone (2025-06-18 removed them): allowed when the request declares that
+    /// revision or none (and so is taken to speak it).
+    /// </summary>
+    public static bool AllowsBatches(string? version) => string.IsNullOrEmpty(version) || version == Assumed;
+
     public static bool IsSupported(string? version) => version is not null && All.Contains(version, StringComparer.Ordinal);
 }
