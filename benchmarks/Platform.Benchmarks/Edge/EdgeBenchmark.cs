@@ -42,10 +42,20 @@ public sealed class EdgeBenchmark : IBenchmark
 
         var rows = new List<IReadOnlyList<string>>();
         var breakdown = new List<IReadOnlyList<string>>();
+        var cpu = EdgeCpu.Find(platform);
+        var cpuRows = new List<IReadOnlyList<string>>();
         foreach (var concurrency in new[] { 1, 16, 64 })
         {
+            var beforeDirect = cpu.Snapshot();
             var baseline = await LatencyRecorder.RunAsync(concurrency, Duration, directEcho, cancellationToken);
+            var beforeGateway = cpu.Snapshot();
             var measured = await LatencyRecorder.RunAsync(concurrency, Duration, edgeEcho, cancellationToken);
+            if (concurrency == 16)
+            {
+                var afterGateway = cpu.Snapshot();
+                cpuRows.Add(CpuRow("direct, 16 callers", beforeDirect, beforeGateway, baseline));
+                cpuRows.Add(CpuRow("gateway + edge, 16 callers", beforeGateway, afterGateway, measured));
+            }
             var edgeOnly = await LatencyRecorder.RunAsync(concurrency, Duration, replicaEcho, cancellationToken);
             var scenario = $"echo, {concurrency} caller{(concurrency == 1 ? "" : "s")}";
             rows.Add(Row(scenario, baseline, measured));
@@ -62,6 +72,10 @@ public sealed class EdgeBenchmark : IBenchmark
         report.Table(
             ["scenario", "direct p50 ms", "direct p99 ms", "direct ops/s", "gateway p50 ms", "gateway p99 ms", "gateway ops/s", "added p50 ms", "throughput ratio"],
             rows);
+        report.Line("CPU time per call (ms) in each part, during the 16-caller runs (from `/proc`; the client and the in-process upstream share "
+            + "this benchmark's process), and the calls/s those costs would allow if they had the machine's cores to themselves:");
+        report.Line("");
+        report.Table(["path", .. cpu.Names, "total", $"calls/s at full use of {Environment.ProcessorCount} cores"], cpuRows);
         report.Line("The same, calling one edge replica directly (no gateway): the edge's own share.");
         report.Line("");
         report.Table(
@@ -112,6 +126,15 @@ public sealed class EdgeBenchmark : IBenchmark
         Ms(edge.Percentile(50) - direct.Percentile(50)),
         (edge.OperationsPerSecond / direct.OperationsPerSecond).ToString("0.00", CultureInfo.InvariantCulture),
     ];
+
+    private static IReadOnlyList<string> CpuRow(string path, TimeSpan[] before, TimeSpan[] after, LatencyRecorder run)
+    {
+        var calls = Math.Max(1, run.Count);
+        var perCall = after.Zip(before, (end, start) => (end - start).TotalMilliseconds / calls).ToArray();
+        var total = perCall.Sum();
+        return [path, .. perCall.Select(ms => ms.ToString("0.000", CultureInfo.InvariantCulture)), total.ToString("0.000", CultureInfo.InvariantCulture),
+            (Environment.ProcessorCount * 1000 / total).ToString("N0", CultureInfo.InvariantCulture)];
+    }
 
     private static string Ms(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
