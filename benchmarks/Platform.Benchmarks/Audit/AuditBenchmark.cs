@@ -29,6 +29,7 @@ public sealed class AuditBenchmark : IBenchmark
     private static readonly TimeSpan EdgePublishDelay = TimeSpan.FromMilliseconds(20);
     private const int VisibilitySampleEvery = 100;
     private static readonly TimeSpan LagDuration = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan EdgeLagDuration = TimeSpan.FromSeconds(20);
 
     public string Name => "audit";
 
@@ -41,6 +42,9 @@ public sealed class AuditBenchmark : IBenchmark
     {
         ArgumentNullException.ThrowIfNull(report);
         var loadAtStart = LoadAverage();
+        // The end-to-end lag run sends 1,000 calls/s from one agent: above the gateway's default per-agent limit.
+        Environment.SetEnvironmentVariable("Gateway__McpRateLimit__PermitsPerSecond", "1000000");
+        Environment.SetEnvironmentVariable("Gateway__McpRateLimit__Burst", "1000000");
         await using var platform = await BenchmarkPlatform.StartAsync(cancellationToken);
         await using var dataSource = NpgsqlDataSource.Create(platform.ConnectionString("auditdb"));
         var bus = await StartBusAsync(platform.ConnectionString("eventbus"), cancellationToken);
@@ -58,7 +62,8 @@ public sealed class AuditBenchmark : IBenchmark
                 bare.Add(await MeasureBareMassTransitAsync(platform.ConnectionString("eventbus"), bus, ingests[0].Events, callsPerMessage, cancellationToken));
             }
             var lag = await MeasureLagAsync(platform, bus, dataSource, cancellationToken);
-            Write(report, ingests, copy, bare, lag);
+            var edgeLag = await EdgeLag.MeasureAsync(platform, dataSource, LagRate, EdgeLagDuration, cancellationToken);
+            Write(report, ingests, copy, bare, lag, edgeLag);
             report.Line($"Load average (1 min) at the start and at the end of the run: {loadAtStart} and {LoadAverage()}; "
                 + "anything above the core count means other processes were competing for the CPU.");
         }
@@ -303,7 +308,7 @@ public sealed class AuditBenchmark : IBenchmark
         return bus;
     }
 
-    private static void Write(BenchmarkReport report, IReadOnlyList<IngestResult> ingests, double copyRate, IReadOnlyList<double> bareRates, LagResult lag)
+    private static void Write(BenchmarkReport report, IReadOnlyList<IngestResult> ingests, double copyRate, IReadOnlyList<double> bareRates, LagResult lag, EdgeLagResult edgeLag)
     {
         static string Rate(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
         static string Ms(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
@@ -349,6 +354,17 @@ public sealed class AuditBenchmark : IBenchmark
         [
             ["call completed → row written (`received_at` − `occurred_at`, every call)", Ms(lag.Written[0]), Ms(lag.Written[1]), Ms(lag.Written[2]), Ms(lag.Written[3])],
             [$"call completed → row visible to a reader (1 call in {VisibilitySampleEvery}, 5 ms polling)", Ms(Percentile(lag.Visible, 50)), Ms(Percentile(lag.Visible, 95)), Ms(Percentile(lag.Visible, 99)), Ms(lag.Visible[^1])],
+        ]);
+        report.Line($"End to end: {edgeLag.Calls:N0} real `tools/call`s of an echo upstream through the gateway and the MCP edge, started at "
+            + $"{LagRate:N0} calls/s for {EdgeLagDuration.TotalSeconds:N0} s by one agent (after 5 s of warm-up), each audited by the edge "
+            + $"(its defaults: {EdgePublishDelay.TotalMilliseconds:0} ms gathering, up to {EdgeCallsPerMessage} calls per message) and written by the audit writer; "
+            + $"{edgeLag.Rows:N0} rows found. Written lag: `received_at` minus the `occurred_at` the edge stamped when the call finished; visible lag: "
+            + $"from the response reaching the agent to the row being visible to another connection (1 call in 100, 5 ms polling).");
+        report.Line("");
+        report.Table(["lag, ms", "p50", "p95", "p99", "max"],
+        [
+            ["tool call finished (edge) → row written, every call", Ms(edgeLag.Written[0]), Ms(edgeLag.Written[1]), Ms(edgeLag.Written[2]), Ms(edgeLag.Written[3])],
+            ["response at the agent → row visible to a reader", Ms(Percentile(edgeLag.Visible, 50)), Ms(Percentile(edgeLag.Visible, 95)), Ms(Percentile(edgeLag.Visible, 99)), Ms(edgeLag.Visible[^1])],
         ]);
     }
 

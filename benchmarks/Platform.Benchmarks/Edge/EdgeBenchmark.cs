@@ -30,9 +30,9 @@ public sealed class EdgeBenchmark : IBenchmark
         await using var upstream = await EchoUpstream.StartAsync(cancellationToken);
         var token = await EdgeTenant.CreateAsync(platform.Url("gateway"), platform.Parameters["platform-operator-key"], upstream.Endpoint, cancellationToken);
 
-        await using var direct = await ConnectAsync(upstream.Endpoint, bearer: null, cancellationToken);
-        await using var edge = await ConnectAsync(new Uri(platform.Url("gateway"), "/mcp"), token, cancellationToken);
-        await using var replica = await ConnectAsync(new Uri(platform.Url("mcp-edge"), "/mcp"), token, cancellationToken);
+        await using var direct = await EdgeClient.ConnectAsync(upstream.Endpoint, bearer: null, cancellationToken);
+        await using var edge = await EdgeClient.ConnectAsync(new Uri(platform.Url("gateway"), "/mcp"), token, cancellationToken);
+        await using var replica = await EdgeClient.ConnectAsync(new Uri(platform.Url("mcp-edge"), "/mcp"), token, cancellationToken);
         var directEcho = Echo(direct, "echo");
         var edgeEcho = Echo(edge, $"{EdgeTenant.InstallSlug}__echo");
         var replicaEcho = Echo(replica, $"{EdgeTenant.InstallSlug}__echo");
@@ -104,18 +104,6 @@ public sealed class EdgeBenchmark : IBenchmark
         }
         recorder.Stop();
         return recorder;
-    }
-
-    private static async Task<McpClient> ConnectAsync(Uri endpoint, string? bearer, CancellationToken ct)
-    {
-        var transport = new HttpClientTransport(new HttpClientTransportOptions
-        {
-            Endpoint = endpoint,
-            TransportMode = HttpTransportMode.StreamableHttp,
-            EnableStandaloneGetStream = false,
-            AdditionalHeaders = bearer is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {bearer}" },
-        });
-        return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = "2025-11-25" }, cancellationToken: ct);
     }
 
     private static IReadOnlyList<string> Row(string scenario, LatencyRecorder direct, LatencyRecorder edge) =>

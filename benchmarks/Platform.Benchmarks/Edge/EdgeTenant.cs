@@ -10,7 +10,11 @@ internal static class EdgeTenant
     public const string InstallSlug = "echo";
 
     /// <summary>Returns the agent token.</summary>
-    public static async Task<string> CreateAsync(Uri gateway, string operatorKey, Uri upstream, CancellationToken ct)
+    public static async Task<string> CreateAsync(Uri gateway, string operatorKey, Uri upstream, CancellationToken ct) =>
+        (await CreateWithIdAsync(gateway, operatorKey, upstream, ct)).Token;
+
+    /// <summary>Returns the agent token and the tenant's id (what the audit rows carry as tenant_id).</summary>
+    public static async Task<(string Token, Guid TenantId)> CreateWithIdAsync(Uri gateway, string operatorKey, Uri upstream, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = gateway };
         var tenant = await PostAsync(http, operatorKey, "/api/registry/operator/tenants", new { slug = $"bench-{Guid.NewGuid():N}"[..20], name = "Benchmark" }, ct);
@@ -24,7 +28,7 @@ internal static class EdgeTenant
             new { definitionId = definition.GetProperty("id").GetGuid(), name = "none", kind = "none" }, ct);
         await PostAsync(http, adminKey, "/api/registry/installs",
             new { slug = InstallSlug, authMethodId = method.GetProperty("id").GetGuid(), callTimeoutSeconds = 30 }, ct);
-        return token.GetProperty("token").GetString()!;
+        return (token.GetProperty("token").GetString()!, tenant.GetProperty("tenant").GetProperty("id").GetGuid());
     }
 
     private static async Task<JsonElement> PostAsync(HttpClient http, string bearer, string path, object body, CancellationToken ct)

@@ -8,9 +8,10 @@ namespace Platform.McpEdge.Audit;
 
 /// <summary>
 /// Turns a <see cref="ToolCallRecord"/> into the <see cref="ToolCallCompleted"/> event: arguments redacted (secret
-/// keys, secret-shaped values, and any value equal to a credential the call used), sizes measured as JSON bytes.
+/// keys, secret-shaped values, and any value equal to a credential the call used), sizes measured as JSON bytes;
+/// it occurred when the call finished, however long the record waited to be published.
 /// </summary>
-public sealed class ToolCallEvents(SecretRedactor redactor, TimeProvider timeProvider)
+public sealed class ToolCallEvents(SecretRedactor redactor)
 {
     public ToolCallCompleted Create(ToolCallRecord record)
     {
@@ -24,7 +25,7 @@ public sealed class ToolCallEvents(SecretRedactor redactor, TimeProvider timePro
             : JsonSerializer.SerializeToUtf8Bytes(record.Result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult))).LongLength;
         return new ToolCallCompleted(
             Guid.CreateVersion7(),
-            timeProvider.GetUtcNow().UtcDateTime,
+            record.FinishedAt,
             record.Caller.TenantId.ToString(),
             record.Caller.AgentId.ToString(),
             record.Caller.SubjectId.ToString(),

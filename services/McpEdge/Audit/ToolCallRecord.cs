@@ -14,6 +14,7 @@ public sealed record ToolCallRecord(
     string ToolName,
     string UpstreamToolName,
     DateTime StartedAt,
+    DateTime FinishedAt,
     long DurationMs,
     string Outcome,
     string? ErrorClass,

@@ -151,7 +151,7 @@ public sealed class ToolCallHandler(
             metrics.ToolCalls.Add(1, new KeyValuePair<string, object?>("outcome", _outcome));
             metrics.ToolCallDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", _outcome));
             audit.Enqueue(new ToolCallRecord(
-                Caller, _sourceId, parameters.Name, _upstreamName, _startedAt, (long)duration.TotalMilliseconds,
+                Caller, _sourceId, parameters.Name, _upstreamName, _startedAt, timeProvider.GetUtcNow().UtcDateTime, (long)duration.TotalMilliseconds,
                 _outcome, _errorClass, parameters.Arguments, _credentialValues, _result, _traceId));
         }
     }
