@@ -47,6 +47,7 @@ public static class Extensions
         builder.Services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
 
         builder.Services.AddSingleton<McpRequestChecks>();
+        builder.Services.AddSingleton<McpCors>();
         builder.Services.AddSingleton<StreamableHttpHandler>();
         builder.Services.AddSingleton<EdgeServerOptions>();
         builder.Services.AddSingleton<CatalogListHandlers>();

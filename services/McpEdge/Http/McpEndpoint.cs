@@ -11,8 +11,14 @@ public static class McpEndpoint
         endpoints.MapPost(Path, (HttpContext context, StreamableHttpHandler handler) => handler.HandlePostAsync(context))
             .WithName("Mcp")
             .DisableAntiforgery();
-        endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Delete], StreamableHttpHandler.HandleNotAllowedAsync)
+        endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Delete], (HttpContext context, McpCors cors) =>
+            {
+                cors.Allow(context);
+                return StreamableHttpHandler.HandleNotAllowedAsync(context);
+            })
             .WithName("McpNotAllowed");
+        endpoints.MapMethods(Path, [HttpMethods.Options], (HttpContext context, McpCors cors) => cors.HandlePreflightAsync(context))
+            .WithName("McpPreflight");
         return endpoints;
     }
 }

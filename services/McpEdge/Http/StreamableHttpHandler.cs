@@ -18,6 +18,7 @@ namespace Platform.McpEdge.Http;
 /// </summary>
 public sealed class StreamableHttpHandler(
     McpRequestChecks checks,
+    McpCors cors,
     EdgeServerOptions serverOptions,
     CatalogRefresh refresh,
     IOptions<McpEdgeOptions> options,
@@ -31,6 +32,7 @@ public sealed class StreamableHttpHandler(
             await forbidden.WriteAsync(context);
             return;
         }
+        cors.Allow(context);
         var authentication = await context.AuthenticateAsync(RegistryAuthenticationDefaults.AgentTokenScheme);
         if (!authentication.Succeeded || EdgeCaller.FromPrincipal(authentication.Principal) is not { } caller)
         {
