@@ -15,6 +15,12 @@ public sealed class McpEdgeOptions
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
+    /// Most messages one JSON-RPC batch (protocol 2025-03-26) may hold; larger batches get 400. Bounded because the
+    /// gateway's per-agent rate limit counts a batch as one request.
+    /// </summary>
+    public int MaxBatchMessages { get; set; } = 20;
+
+    /// <summary>
     /// A request whose result is not ready after this long is answered as an event stream (headers sent at once,
     /// the result when it comes), so slow calls never look stalled; quicker results are answered as plain JSON.
     /// </summary>

@@ -13,6 +13,10 @@ public sealed class McpEdgeOptionsValidator : IValidateOptions<McpEdgeOptions>
         {
             failures.Add("MaxRequestBodyBytes must be at least 1024.");
         }
+        if (options.MaxBatchMessages is < 1 or > 1_000)
+        {
+            failures.Add("MaxBatchMessages must be between 1 and 1000.");
+        }
         if (options.PageSize is < 1 or > 10_000)
         {
             failures.Add("PageSize must be between 1 and 10000.");

@@ -53,7 +53,7 @@ public sealed class JsonRpcBodyReaderTests
     {
         var (body, error) = JsonRpcBodyReader.Parse("""
             [{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":9}},{"jsonrpc":"2.0","id":"b","method":"tools/list"}]
-            """u8, allowBatch: true);
+            """u8, maxBatchMessages: 20);
 
         Assert.Null(error);
         Assert.True(body!.IsBatch);
@@ -65,16 +65,17 @@ public sealed class JsonRpcBodyReaderTests
     }
 
     [Theory]
-    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"}]""", false, "belong to protocol version 2025-03-26 only")]
-    [InlineData("[]", true, "An empty JSON-RPC batch")]
-    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},{"id":2}]""", true, "Message 1 of the batch is not a valid JSON-RPC 2.0")]
-    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},7]""", true, "Message 1 of the batch is not a valid JSON-RPC 2.0")]
-    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","id":1,"method":"tools/list"}]""", true, "repeats the id 1")]
-    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}]""", true, "initialize must be sent on its own")]
-    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","id":2,"result":{}}]""", true, "not both")]
-    public void Bad_batches_are_refused_whole_with_a_reason(string body, bool allowBatch, string reason)
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"}]""", 0, "belong to protocol version 2025-03-26 only")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","id":2,"method":"ping"},{"jsonrpc":"2.0","id":3,"method":"ping"}]""", 2, "at most 2 messages; this one holds 3")]
+    [InlineData("[]", 20, "An empty JSON-RPC batch")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},{"id":2}]""", 20, "Message 1 of the batch is not a valid JSON-RPC 2.0")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},7]""", 20, "Message 1 of the batch is not a valid JSON-RPC 2.0")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","id":1,"method":"tools/list"}]""", 20, "repeats the id 1")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}]""", 20, "initialize must be sent on its own")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","id":2,"result":{}}]""", 20, "not both")]
+    public void Bad_batches_are_refused_whole_with_a_reason(string body, int maxBatchMessages, string reason)
     {
-        var (parsed, error) = JsonRpcBodyReader.Parse(Encoding.UTF8.GetBytes(body), allowBatch);
+        var (parsed, error) = JsonRpcBodyReader.Parse(Encoding.UTF8.GetBytes(body), maxBatchMessages);
 
         Assert.Null(parsed);
         Assert.Equal(400, error!.StatusCode);
@@ -84,5 +85,5 @@ public sealed class JsonRpcBodyReaderTests
 
     [Fact]
     public void A_batch_that_is_not_json_is_a_parse_error() =>
-        Assert.Equal(-32700, JsonRpcBodyReader.Parse("[{\"jsonrpc\":"u8, allowBatch: true).Error!.Code);
+        Assert.Equal(-32700, JsonRpcBodyReader.Parse("[{\"jsonrpc\":"u8, maxBatchMessages: 20).Error!.Code);
 }

@@ -15,8 +15,8 @@ public sealed class AuditOptions
     public int QueueCapacity { get; set; } = 10_000;
 
     /// <summary>
-    /// Records taken from the queue (or the journal) per round: what is queued now, up to this many, never waiting
-    /// for more. A round's records go out as messages of at most <see cref="MaxCallsPerMessage"/> calls, published
+    /// Records taken from the queue (or the journal) per round: what is queued after the <see cref="PublishDelay"/>,
+    /// up to this many. A round's records go out as messages of at most <see cref="MaxCallsPerMessage"/> calls, published
     /// concurrently, each confirmed by the broker.
     /// </summary>
     public int BatchSize { get; set; } = 1_000;

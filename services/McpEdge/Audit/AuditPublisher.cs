@@ -5,10 +5,11 @@ using Platform.Contracts;
 namespace Platform.McpEdge.Audit;
 
 /// <summary>
-/// Moves tool-call records from the in-memory queue to the bus, off the data path. Each round takes what is queued
-/// now (up to <see cref="AuditOptions.BatchSize"/>, never waiting for more) and publishes it as
+/// Moves tool-call records from the in-memory queue to the bus, off the data path. Once a record is queued the
+/// publisher lets records gather for <see cref="AuditOptions.PublishDelay"/> (unless a full message is already
+/// waiting), then takes what is queued (up to <see cref="AuditOptions.BatchSize"/>) and publishes it as
 /// <see cref="ToolCallCompletedBatch"/> messages cut by <see cref="AuditMessageBatcher"/>, concurrently, each
-/// confirmed by the broker: at low rates a message carries one call, under load messages fill up by themselves.
+/// confirmed by the broker.
 /// The calls of a message the broker does not confirm go to the journal; while the journal holds anything, new
 /// records join it (so nothing overtakes it and memory stays bounded) and the journal is replayed, oldest first and
 /// in messages of the same shape, whenever the bus is healthy again.

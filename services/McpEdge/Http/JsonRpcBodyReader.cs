@@ -12,7 +12,7 @@ namespace Platform.McpEdge.Http;
 /// </summary>
 public static class JsonRpcBodyReader
 {
-    public static async Task<(JsonRpcBody? Body, JsonRpcErrorResult? Error)> ReadAsync(HttpRequest request, long limit, bool allowBatch)
+    public static async Task<(JsonRpcBody? Body, JsonRpcErrorResult? Error)> ReadAsync(HttpRequest request, long limit, int maxBatchMessages)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > limit)
@@ -41,14 +41,16 @@ public static class JsonRpcBodyReader
         {
             return (null, TooLarge(limit));
         }
-        return Parse(buffer.WrittenSpan, allowBatch);
+        return Parse(buffer.WrittenSpan, maxBatchMessages);
     }
 
-    public static (JsonRpcBody? Body, JsonRpcErrorResult? Error) Parse(ReadOnlySpan<byte> body, bool allowBatch = false)
+    /// <param name="body">The request body.</param>
+    /// <param name="maxBatchMessages">Most messages a batch may hold; 0 when the request's protocol has no batches.</param>
+    public static (JsonRpcBody? Body, JsonRpcErrorResult? Error) Parse(ReadOnlySpan<byte> body, int maxBatchMessages = 0)
     {
         if (IsArray(body))
         {
-            return ParseBatch(body, allowBatch);
+            return ParseBatch(body, maxBatchMessages);
         }
         try
         {
@@ -69,7 +71,7 @@ public static class JsonRpcBodyReader
         }
     }
 
-    private static (JsonRpcBody? Body, JsonRpcErrorResult? Error) ParseBatch(ReadOnlySpan<byte> body, bool allowBatch)
+    private static (JsonRpcBody? Body, JsonRpcErrorResult? Error) ParseBatch(ReadOnlySpan<byte> body, int maxBatchMessages)
     {
         JsonDocument document;
         try
@@ -82,7 +84,7 @@ public static class JsonRpcBodyReader
         }
         using (document)
         {
-            if (!allowBatch)
+            if (maxBatchMessages == 0)
             {
                 return (null, JsonRpcErrorResult.InvalidRequest(
                     $"JSON-RPC batches belong to protocol version {SupportedProtocolVersions.Assumed} only (2025-06-18 removed them); send one message per request."));
@@ -91,6 +93,12 @@ public static class JsonRpcBodyReader
             if (elements.GetArrayLength() == 0)
             {
                 return (null, JsonRpcErrorResult.InvalidRequest("An empty JSON-RPC batch is not a request; send at least one message."));
+            }
+            if (elements.GetArrayLength() > maxBatchMessages)
+            {
+                // Each message is work for the edge and its upstreams, and the gateway's rate limit counts one request.
+                return (null, JsonRpcErrorResult.InvalidRequest(
+                    $"A JSON-RPC batch may hold at most {maxBatchMessages} messages; this one holds {elements.GetArrayLength()}. Split it."));
             }
             var messages = new List<JsonRpcMessage>(elements.GetArrayLength());
             var ids = new HashSet<RequestId>();

@@ -11,10 +11,10 @@ namespace Platform.McpEdge.Http;
 /// <summary>
 /// POST <c>/mcp</c>, stateless Streamable HTTP: checks the transport's rules in order (origin 403, agent token 401,
 /// Accept 406, Content-Type 415, body size 413, JSON-RPC shape 400, protocol version 400), then hands the one
-/// message (or the 2025-03-26 batch) to a fresh SDK server bound to the caller. A request's result is answered as JSON, or as an event stream
-/// when progress comes first or the result is slow (<see cref="RequestResponseTransport"/>); notifications and
-/// responses from the client get 202. No session id is issued, so any replica can
-/// answer any request.
+/// message (or the 2025-03-26 batch) to a fresh SDK server bound to the caller. Results are answered as JSON, or
+/// as an event stream when progress comes first or a result is slow (<see cref="RequestResponseTransport"/>);
+/// notifications and responses from the client get 202. No session id is issued, so any replica can answer any
+/// request.
 /// </summary>
 public sealed class StreamableHttpHandler(
     McpRequestChecks checks,
@@ -45,8 +45,10 @@ public sealed class StreamableHttpHandler(
             await refused.WriteAsync(context);
             return;
         }
-        var allowBatch = SupportedProtocolVersions.AllowsBatches(context.Request.Headers[McpRequestChecks.ProtocolVersionHeader]);
-        var (body, invalid) = await JsonRpcBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, allowBatch);
+        var maxBatch = SupportedProtocolVersions.AllowsBatches(context.Request.Headers[McpRequestChecks.ProtocolVersionHeader])
+            ? options.Value.MaxBatchMessages
+            : 0;
+        var (body, invalid) = await JsonRpcBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, maxBatch);
         if (invalid is not null || body is null)
         {
             await invalid!.WriteAsync(context);
@@ -88,7 +90,7 @@ public sealed class StreamableHttpHandler(
 
     private async Task ServeAsync(HttpContext context, EdgeCaller caller, JsonRpcBody body)
     {
-        await using var transport = new RequestResponseTransport(context.Response, options.Value.StreamAfter, loggerFactory);
+        var transport = new RequestResponseTransport(context.Response, options.Value.StreamAfter, loggerFactory);
         var server = McpServer.Create(transport, serverOptions.Create(caller), loggerFactory, context.RequestServices);
         var running = server.RunAsync(context.RequestAborted);
         try

@@ -26,8 +26,11 @@ public static class RepositoryPaths
     /// <summary>The checked-in Aspire manifest at the repository root.</summary>
     public static string CheckedInManifest => Path.Combine(RepositoryRoot, "aspire-manifest.json");
 
-    /// <summary>The Aspire 8.0 manifest schema, kept in <c>shared/</c> beside the repository.</summary>
-    public static string ManifestSchema => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "reference", "aspire", "aspire-8.0.schema.json"));
+    /// <summary>
+    /// The Aspire 8.0 manifest schema, with the example manifest beside it: copies of the team's reference data
+    /// (<c>shared/reference/aspire</c>), kept in the repository so a fresh clone tests on its own.
+    /// </summary>
+    public static string ManifestSchema => Path.Combine(RepositoryRoot, "tests", "Platform.Tests", "Manifest", "Reference", "aspire-8.0.schema.json");
 
     private static string FindRoot()
     {

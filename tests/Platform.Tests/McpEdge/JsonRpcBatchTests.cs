@@ -87,4 +87,18 @@ public sealed class JsonRpcBatchTests(DistributedApplicationFixture platform)
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Contains("Message 1 of the batch", response.Error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_batch_over_the_limit_is_refused_whole_without_running_any_of_it()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+        // McpEdge:MaxBatchMessages is 20 by default: the gateway's rate limit counts a batch as one request.
+        var calls = Enumerable.Range(1, 21).Select(i => McpHttp.Request("tools/call", new { name = "alpha__echo", arguments = new { text = $"too-many-{i}" } }, id: i));
+
+        var response = await McpHttp.PostAsync(gateway, world.AgentToken, $"[{string.Join(',', calls)}]", protocolVersion: "2025-03-26");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("at most 20 messages; this one holds 21", response.Error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }

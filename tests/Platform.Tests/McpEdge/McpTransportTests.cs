@@ -47,7 +47,7 @@ public sealed class McpTransportTests(DistributedApplicationFixture platform)
     }
 
     [Fact]
-    public async Task A_slow_result_is_answered_as_an_event_stream_so_the_headers_go_out_before_it()
+    public async Task A_result_slower_than_StreamAfter_is_answered_as_an_event_stream()
     {
         var world = await EdgeWorld.GetAsync(platform);
         using var gateway = platform.CreateHttpClient("gateway");
