@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Health;
 
@@ -21,6 +25,8 @@ public static class Extensions
     /// <summary>Tag of checks that say the service can do its work: database, broker (<c>/health</c>).</summary>
     public const string ReadyTag = "ready";
 
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -32,8 +38,9 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            // Resilience outside discovery: every retry resolves again, so it can land on another replica.
-            http.AddStandardResilienceHandler();
+            // Resilience outside discovery: every retry resolves again, so it can land on another replica. Only
+            // idempotent methods are sent again: a POST to the vault or the registry must not happen twice.
+            http.AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
             // Before discovery rewrites the host: the credential goes only to logical platform service names.
             http.AddServiceCredential();
             http.AddServiceDiscovery();
@@ -41,6 +48,34 @@ public static class Extensions
 
         builder.Services.AddProblemDetails();
         builder.ConfigureForwardedHeaders();
+        return builder;
+    }
+
+    /// <summary>Logs, traces and metrics over OTLP when the AppHost gives an endpoint (the Aspire dashboard's).</summary>
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(builder.Environment.ApplicationName))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                // Health probes every few seconds would bury the traces a person is looking for.
+                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
+                    !context.Request.Path.StartsWithSegments(HealthEndpointPath) && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                .AddHttpClientInstrumentation());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
         return builder;
     }
 

@@ -13,4 +13,10 @@ public sealed class WebhookIngressOptions
 
     /// <summary>How long "no such tenant" is remembered, so unknown slugs do not each reach the registry.</summary>
     public TimeSpan UnknownTenantCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long accepted events (and so their dedupe keys) and each Space's delivered events are kept. An event whose
+    /// outbox row is still pending is never deleted.
+    /// </summary>
+    public TimeSpan EventRetention { get; set; } = TimeSpan.FromDays(30);
 }

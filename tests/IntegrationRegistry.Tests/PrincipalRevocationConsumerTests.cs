@@ -3,6 +3,7 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts;
 using Platform.IntegrationRegistry.Client.Authentication;
+using Platform.Messaging;
 
 namespace Platform.IntegrationRegistry.Tests;
 

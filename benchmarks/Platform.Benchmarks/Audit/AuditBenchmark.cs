@@ -4,7 +4,7 @@ using MassTransit;
 using Npgsql;
 using NpgsqlTypes;
 using Platform.Contracts;
-using Platform.ServiceDefaults.Messaging;
+using Platform.Messaging;
 
 namespace Platform.Benchmarks.Audit;
 

@@ -29,6 +29,8 @@ public static class Extensions
                 .Endpoint(endpoint => Configure(endpoint, ToolCallCompletedBatchConsumer.QueueName, toolCalls));
             bus.AddConsumer<ModelUsageRecordedConsumer>()
                 .Endpoint(endpoint => Configure(endpoint, ModelUsageRecordedConsumer.QueueName, modelCalls));
+            // Revoked admin keys and agent tokens are refused at once, not when their cached principals expire.
+            bus.AddPrincipalRevocationConsumer();
         });
         builder.AddQueryApi();
         return builder;

@@ -4,11 +4,10 @@ using Microsoft.Extensions.Options;
 using Platform.Gateway.Health;
 using Platform.Gateway.RateLimiting;
 using Platform.Gateway.Routing;
-using Platform.ServiceDefaults.ServiceDiscovery;
 
 namespace Platform.Gateway;
 
-/// <summary>The gateway's wiring: YARP routes and clusters from service discovery, body limit, forwarded headers.</summary>
+/// <summary>The gateway's wiring: YARP routes, clusters resolved by service discovery, body limit, forwarded headers.</summary>
 public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
@@ -19,9 +18,9 @@ public static class Extensions
 
         // Routes and destinations are fixed for the process's life, so they are read once, here.
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
-        builder.Services.AddReverseProxy().LoadFromMemory(
-            GatewayRoutes.BuildRoutes(),
-            GatewayClusters.Build(new ServiceEndpointResolver(builder.Configuration), options));
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(GatewayRoutes.BuildRoutes(), GatewayClusters.Build(options))
+            .AddServiceDiscoveryDestinationResolver();
 
         builder.Services.AddMcpRateLimiting();
         builder.Services.AddOptions<KestrelServerOptions>()

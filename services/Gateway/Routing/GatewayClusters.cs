@@ -1,25 +1,26 @@
-using Platform.ServiceDefaults.ServiceDiscovery;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.LoadBalancing;
 
 namespace Platform.Gateway.Routing;
 
-/// <summary>One cluster per routed service; every endpoint service discovery configures becomes a destination.</summary>
+/// <summary>
+/// One cluster per routed service, with one destination named after it (<c>http://mcp-edge</c>); service
+/// discovery's YARP resolver turns it into one destination per endpoint the AppHost configured (every replica).
+/// </summary>
 public static class GatewayClusters
 {
-    // Never set SessionAffinity with the "HashCookie" policy: it needs System.IO.Hashing, which cannot be restored here.
-    public static IReadOnlyList<ClusterConfig> Build(ServiceEndpointResolver resolver, GatewayOptions options)
+    public static IReadOnlyList<ClusterConfig> Build(GatewayOptions options)
     {
-        ArgumentNullException.ThrowIfNull(resolver);
         ArgumentNullException.ThrowIfNull(options);
         return [.. GatewayRoutes.Clusters.Select(service => new ClusterConfig
         {
             ClusterId = service,
             LoadBalancingPolicy = LoadBalancingPolicies.RoundRobin,
-            Destinations = resolver.GetEndpoints(service)
-                .Select((endpoint, index) => (Id: $"{service}-{index}", Address: endpoint.AbsoluteUri))
-                .ToDictionary(destination => destination.Id, destination => new DestinationConfig { Address = destination.Address }, StringComparer.Ordinal),
+            Destinations = new Dictionary<string, DestinationConfig>(StringComparer.Ordinal)
+            {
+                [service] = new DestinationConfig { Address = $"http://{service}" },
+            },
             HealthCheck = GatewayRoutes.ActivelyChecked.Contains(service) ? ActiveHealthCheck(options) : null,
         })];
     }

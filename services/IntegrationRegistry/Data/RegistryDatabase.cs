@@ -1,5 +1,6 @@
 using Npgsql;
 using Platform.IntegrationRegistry.Outbox;
+using Platform.Messaging.Outbox;
 using Platform.IntegrationRegistry.Secrets;
 
 namespace Platform.IntegrationRegistry.Data;

@@ -13,6 +13,9 @@ namespace Platform.IntegrationRegistry;
 public static class Extensions
 {
     public const string DatabaseName = "registrydb";
+    /// <summary>The relay's pace (<see cref="Platform.Messaging.Outbox.OutboxOptions"/>).</summary>
+    public const string OutboxSectionName = "Registry:Outbox";
+
     public const string OpenApiPath = "/api/registry/openapi/{documentName}.json";
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
@@ -26,7 +29,7 @@ public static class Extensions
             .Validate(o => o.OperatorKey is null || o.OperatorKey.Length >= 32, "Registry:OperatorKey must be at least 32 characters.")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<OutboxSignal>();
+        builder.AddOutbox<RegistryOutboxStore>(OutboxSectionName);
         builder.Services.AddSingleton<SecretRevocationSignal>();
         builder.Services.AddSingleton<RegistryDatabase>();
         builder.Services.AddSingleton<TenantStore>();
@@ -40,7 +43,6 @@ public static class Extensions
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<SpaceStore>();
         builder.Services.AddTransient<VaultSecretWriter>();
-        builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddHostedService<VaultSecretRevoker>();
 
         // The registry answers its own admin keys from its database (before AddAdminKey, which would otherwise ask over HTTP).

@@ -38,6 +38,9 @@ public sealed class AuditOptions
     /// <summary>How long the broker has to confirm a round's messages; the calls of an unconfirmed message are journaled.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Pause between attempts to empty the journal while the broker stays unreachable.</summary>
+    /// <summary>
+    /// While the journal holds records, how often the publisher moves newly queued records behind them (the relay
+    /// empties the journal; its pace is section <c>McpEdge:Audit:Relay</c>).
+    /// </summary>
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

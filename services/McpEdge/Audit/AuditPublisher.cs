@@ -10,16 +10,15 @@ namespace Platform.McpEdge.Audit;
 /// waiting), then takes what is queued (up to <see cref="AuditOptions.BatchSize"/>) and publishes it as
 /// <see cref="ToolCallCompletedBatch"/> messages cut by <see cref="AuditMessageBatcher"/>, concurrently, each
 /// confirmed by the broker.
-/// The calls of a message the broker does not confirm go to the journal; while the journal holds anything, new
-/// records join it (so nothing overtakes it and memory stays bounded) and the journal is replayed, oldest first and
-/// in messages of the same shape, whenever the bus is healthy again.
+/// The calls of a message the broker does not confirm go to the journal, the edge's outbox, which the platform's
+/// one outbox relay empties once the bus is healthy (<see cref="AuditJournalOutbox"/>). While the journal holds
+/// anything, new records join it, so nothing overtakes it and memory stays bounded.
 /// </summary>
 public sealed partial class AuditPublisher(
     ToolCallAuditQueue queue,
     AuditJournal journal,
     ToolCallEvents events,
     IBus bus,
-    IBusControl busControl,
     IOptions<AuditOptions> options,
     AuditMetrics metrics,
     TimeProvider timeProvider,
@@ -36,10 +35,7 @@ public sealed partial class AuditPublisher(
                 if (journal.Pending > 0)
                 {
                     MoveQueuedToJournal();
-                    if (!await TryReplayAsync(stoppingToken))
-                    {
-                        await Task.Delay(settings.RetryInterval, timeProvider, stoppingToken);
-                    }
+                    await Task.Delay(settings.RetryInterval, timeProvider, stoppingToken);
                     continue;
                 }
                 if (!await queue.Reader.WaitToReadAsync(stoppingToken))
@@ -69,56 +65,6 @@ public sealed partial class AuditPublisher(
         }
         queue.Close();
         MoveQueuedToJournal();
-    }
-
-    /// <summary>A journal that cannot be read or rewritten right now is retried later, never allowed to stop the service.</summary>
-    private async Task<bool> TryReplayAsync(CancellationToken ct)
-    {
-        try
-        {
-            return await ReplayAsync(ct);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            LogJournalFailed(logger, exception.GetType().Name);
-            return false;
-        }
-    }
-
-    /// <summary>Publishes the journal's segments in order; false when the bus is still unreachable.</summary>
-    private async Task<bool> ReplayAsync(CancellationToken ct)
-    {
-        if (busControl.CheckHealth().Status != BusHealthStatus.Healthy)
-        {
-            return false;
-        }
-        journal.Seal();
-        foreach (var segment in journal.Segments())
-        {
-            var (records, unreadable) = journal.Read(segment);
-            if (unreadable > 0)
-            {
-                metrics.Dropped(unreadable);
-            }
-            var published = 0;
-            var taken = 0;
-            foreach (var round in records.Chunk(options.Value.BatchSize))
-            {
-                taken += round.Length;
-                var failed = await PublishAsync(round, ct);
-                published += round.Length - failed.Count;
-                if (failed.Count > 0)
-                {
-                    // The unconfirmed calls first, then the ones not tried yet: the segment keeps its order otherwise.
-                    journal.Keep(segment, [.. failed, .. records.Skip(taken)], published);
-                    return false;
-                }
-            }
-            journal.Complete(segment, published);
-            LogReplayed(logger, published);
-        }
-        journal.ResetIfEmpty();
-        return true;
     }
 
     /// <summary>
@@ -178,10 +124,4 @@ public sealed partial class AuditPublisher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The broker did not confirm {Count} tool-call records; keeping them in the journal until it is back")]
     private static partial void LogJournaling(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The audit journal could not be replayed ({Error}); retrying")]
-    private static partial void LogJournalFailed(ILogger logger, string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Published {Count} tool-call records from the journal")]
-    private static partial void LogReplayed(ILogger logger, int count);
 }

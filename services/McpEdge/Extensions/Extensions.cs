@@ -16,6 +16,9 @@ namespace Platform.McpEdge;
 /// <summary>The service's wiring: the stateless MCP endpoint agents connect to; any replica serves any request.</summary>
 public static class Extensions
 {
+    /// <summary>The pace of the relay that empties the audit journal (<see cref="Platform.Messaging.Outbox.OutboxOptions"/>).</summary>
+    public const string AuditRelaySectionName = "McpEdge:Audit:Relay";
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -26,7 +29,7 @@ public static class Extensions
             bus.AddConsumer<CatalogChangedConsumer>().Endpoint(endpoint => PerInstance(endpoint, identity));
             bus.AddConsumer<CredentialConnectedConsumer>().Endpoint(endpoint => PerInstance(endpoint, identity));
             bus.AddConsumer<CredentialRevokedConsumer>().Endpoint(endpoint => PerInstance(endpoint, identity));
-            bus.AddConsumer<AgentTokenRevokedConsumer>().Endpoint(endpoint => PerInstance(endpoint, identity));
+            bus.AddPrincipalRevocationConsumer();
         });
         // A broker outage must not take the edge out of the gateway's rotation: tool calls go on, the audit journals.
         builder.Services.PostConfigure<HealthCheckServiceOptions>(health =>
@@ -73,6 +76,7 @@ public static class Extensions
         builder.Services.AddSingleton<ToolCallEvents>();
         builder.Services.AddSingleton<ToolCallAuditQueue>();
         builder.Services.AddHostedService<AuditPublisher>();
+        builder.AddOutbox<AuditJournalOutbox>(AuditRelaySectionName);
         builder.Services.AddHealthChecks().AddCheck<AuditHealthCheck>("audit", tags: [Microsoft.Extensions.Hosting.Extensions.ReadyTag]);
         return builder;
     }

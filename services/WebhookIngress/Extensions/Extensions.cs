@@ -17,22 +17,27 @@ public static class Extensions
 {
     public const string DatabaseName = "webhookdb";
 
+    /// <summary>The relay's pace (<see cref="Platform.Messaging.Outbox.OutboxOptions"/>).</summary>
+    public const string OutboxSectionName = "WebhookIngress:Outbox";
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMigrations(DatabaseName);
-        builder.AddEventBus(bus => bus.AddConsumer<SpaceDeliveryConsumer>()
-            .Endpoint(endpoint => endpoint.Name = SpaceDeliveryConsumer.QueueName));
+        builder.AddEventBus(bus =>
+        {
+            bus.AddConsumer<SpaceDeliveryConsumer>().Endpoint(endpoint => endpoint.Name = SpaceDeliveryConsumer.QueueName);
+            // A revoked admin key is refused at once, not when its cached principal expires.
+            bus.AddPrincipalRevocationConsumer();
+        });
 
         var services = builder.Services;
         services.AddOptions<WebhookIngressOptions>().BindConfiguration(WebhookIngressOptions.SectionName)
-            .Validate(o => o.SecretCacheDuration >= TimeSpan.Zero && o.TenantCacheDuration >= TimeSpan.Zero && o.UnknownTenantCacheDuration >= TimeSpan.Zero,
-                "WebhookIngress cache durations cannot be negative.")
+            .Validate(o => o.SecretCacheDuration >= TimeSpan.Zero && o.TenantCacheDuration >= TimeSpan.Zero && o.UnknownTenantCacheDuration >= TimeSpan.Zero
+                    && o.EventRetention > TimeSpan.Zero,
+                "WebhookIngress cache durations cannot be negative, and the event retention must be positive.")
             .ValidateOnStart();
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName)
-            .Validate(o => o.BatchSize > 0 && o.PollInterval > TimeSpan.Zero && o.PublishTimeout > TimeSpan.Zero && o.MaxBackoff > TimeSpan.Zero,
-                "WebhookIngress:Outbox needs a positive batch size, poll interval, publish timeout and backoff.")
-            .ValidateOnStart();
+        builder.AddOutbox<WebhookOutboxStore>(OutboxSectionName);
 
         services.AddRegistryClient();
         services.AddVaultClient();
@@ -48,14 +53,12 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(WebhookVerifiers.CreateDefault());
         services.AddSingleton<WebhookIngressMetrics>();
-        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<WebhookRouteStore>();
         services.AddSingleton<IWebhookEventStore, WebhookEventStore>();
         services.AddSingleton<SpaceEventStore>();
         services.AddSingleton<ISigningSecretSource, VaultSigningSecretSource>();
         services.AddTransient<IWebhookRouteDirectory, WebhookRouteDirectory>();
         services.AddTransient<WebhookReceiver>();
-        services.AddHostedService<OutboxRelay>();
         return builder;
     }
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Npgsql;
 using Platform.WebhookIngress.Data;
 using Platform.WebhookIngress.Diagnostics;
-using Platform.WebhookIngress.Outbox;
+using Platform.Messaging.Outbox;
 using Platform.WebhookIngress.Routes;
 using Platform.WebhookIngress.Verification;
 

@@ -1,6 +1,6 @@
 using MassTransit;
 using Platform.Contracts;
-using Platform.ServiceDefaults.Messaging;
+using Platform.Messaging;
 
 namespace Platform.Tests.Audit;
 

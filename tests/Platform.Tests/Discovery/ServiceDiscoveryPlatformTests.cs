@@ -6,7 +6,7 @@ using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Discovery;
 
-/// <summary>Our ServiceDefaults discovery, configured the way the AppHost configures a service, against the real replicas.</summary>
+/// <summary>Service discovery as ServiceDefaults sets it up, configured the way the AppHost configures a service, against the real replicas.</summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ServiceDiscoveryPlatformTests(DistributedApplicationFixture platform)
 {
@@ -19,6 +19,7 @@ public sealed class ServiceDiscoveryPlatformTests(DistributedApplicationFixture 
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
             .AddInMemoryCollection(urls.Select((url, i) => new KeyValuePair<string, string?>($"services:mcp-edge:http:{i}", url)))
             .Build());
+        services.AddServiceDiscovery();
         services.AddHttpClient("edge", c => c.BaseAddress = new Uri("https+http://mcp-edge")).AddServiceDiscovery();
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("edge");

@@ -5,7 +5,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.WebhookIngress.Diagnostics;
-using Platform.WebhookIngress.Outbox;
+using Platform.Messaging.Outbox;
 using Platform.WebhookIngress.Receiving;
 using Platform.WebhookIngress.Routes;
 using Platform.WebhookIngress.Tests.Support;
