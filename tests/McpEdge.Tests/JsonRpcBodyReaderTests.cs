@@ -37,6 +37,10 @@ public sealed class JsonRpcBodyReaderTests
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":9}", -32600, true)]
     [InlineData("{\"jsonrpc\":\"1.0\",\"id\":9,\"method\":\"ping\"}", -32600, true)]
     [InlineData("\"text\"", -32600, false)]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":\"\\ud800\",\"method\":\"ping\"}", -32600, false)]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"x\\udc00\"}}", -32600, false)]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"x\",\"arguments\":{\"\\ud83d\":1}}}", -32600, false)]
+    [InlineData("[{\"jsonrpc\":\"2.0\",\"id\":\"\\ud800\",\"method\":\"ping\"}]", -32600, false)]
     public void Bad_bodies_are_json_rpc_errors_with_400(string body, int code, bool echoesId)
     {
         var (parsed, error) = JsonRpcBodyReader.Parse(Encoding.UTF8.GetBytes(body));
@@ -46,6 +50,15 @@ public sealed class JsonRpcBodyReaderTests
         Assert.Equal(400, error.StatusCode);
         Assert.Equal(code, error.Code);
         Assert.Equal(echoesId, error.Id.Id is not null);
+    }
+
+    [Fact]
+    public void An_escaped_surrogate_pair_is_ordinary_text()
+    {
+        var (body, error) = JsonRpcBodyReader.Parse("""{"jsonrpc":"2.0","id":"\ud83d\ude00","method":"ping"}"""u8);
+
+        Assert.Null(error);
+        Assert.Equal("\U0001F600", Assert.IsType<JsonRpcRequest>(Assert.Single(body!.Messages)).Id.ToString());
     }
 
     [Fact]

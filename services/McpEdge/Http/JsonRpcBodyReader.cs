@@ -48,6 +48,11 @@ public static class JsonRpcBodyReader
     /// <param name="maxBatchMessages">Most messages a batch may hold; 0 when the request's protocol has no batches.</param>
     public static (JsonRpcBody? Body, JsonRpcErrorResult? Error) Parse(ReadOnlySpan<byte> body, int maxBatchMessages = 0)
     {
+        if (HasInvalidText(body))
+        {
+            return (null, JsonRpcErrorResult.InvalidRequest(
+                "The body holds a string that is not valid Unicode (an unpaired surrogate escape such as \\ud800); send text as valid UTF-8."));
+        }
         if (IsArray(body))
         {
             return ParseBatch(body, maxBatchMessages);
@@ -136,6 +141,35 @@ public static class JsonRpcBodyReader
             }
             return (new JsonRpcBody(messages, IsBatch: true), null);
         }
+    }
+
+    /// <summary>
+    /// JSON may escape half a surrogate pair (<c>"\ud800"</c>), which no .NET string can hold: every later read of
+    /// it (the id, a tool name, an argument) would throw. Only escaped strings can carry one (raw invalid UTF-8 fails
+    /// as a parse error), so only those are decoded here. Malformed JSON is left to the parse that follows.
+    /// </summary>
+    private static bool HasInvalidText(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    reader.GetString();
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        return false;
     }
 
     private static bool IsArray(ReadOnlySpan<byte> body)

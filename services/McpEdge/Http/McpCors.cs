@@ -10,7 +10,7 @@ namespace Platform.McpEdge.Http;
 /// so the page can read it, including a 401's <c>WWW-Authenticate</c>. Any other origin gets 403, as a POST would.
 /// No credentials mode: agents authenticate with a bearer token, never a cookie.
 /// </summary>
-public sealed class McpCors(IOptions<McpEdgeOptions> options, McpRequestChecks checks)
+public sealed class McpCors(McpRequestChecks checks)
 {
     public const string AllowedHeaders = "Authorization, Content-Type, Accept, MCP-Protocol-Version, Last-Event-ID";
     public const string ExposedHeaders = "WWW-Authenticate, Retry-After, MCP-Protocol-Version";
@@ -21,7 +21,7 @@ public sealed class McpCors(IOptions<McpEdgeOptions> options, McpRequestChecks c
     {
         ArgumentNullException.ThrowIfNull(context);
         var origin = context.Request.Headers.Origin.ToString();
-        if (origin.Length == 0 || !options.Value.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+        if (origin.Length == 0 || !checks.IsAllowedOrigin(context.Request, origin))
         {
             return;
         }

@@ -14,17 +14,41 @@ public sealed class McpRequestChecks(IOptions<McpEdgeOptions> options)
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly MediaTypeHeaderValue EventStream = new("text/event-stream");
 
-    /// <summary>DNS-rebinding protection: a browser's <c>Origin</c> must be on the allow list.</summary>
+    /// <summary>DNS-rebinding protection: a browser's <c>Origin</c> must be allowed (<see cref="IsAllowedOrigin"/>).</summary>
     public JsonRpcErrorResult? CheckOrigin(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0 || options.Value.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+        if (origin.Length == 0 || IsAllowedOrigin(request, origin))
         {
             return null;
         }
         return new JsonRpcErrorResult(StatusCodes.Status403Forbidden, (int)McpErrorCode.InvalidRequest, "Forbidden: this Origin may not call the MCP endpoint.");
     }
+
+    /// <summary>
+    /// An origin on <c>McpEdge:AllowedOrigins</c> (a deployment lists its gateway's public origin there), or, when the
+    /// request was addressed to a loopback host (the gateway of a local run, as forwarded by it), a loopback origin
+    /// on any port: <c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>. A rebinding attack addresses the request to
+    /// the attacker's own name, so it fails both ways.
+    /// </summary>
+    public bool IsAllowedOrigin(HttpRequest request, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(origin);
+        if (options.Value.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        return IsLoopbackName(request.Host.Host)
+            && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && uri.AbsolutePath == "/"
+            && IsLoopbackName(uri.Host);
+    }
+
+    private static bool IsLoopbackName(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host is "127.0.0.1" or "[::1]" or "::1";
 
     /// <summary>The client must accept both a JSON response and an event stream.</summary>
     public static JsonRpcErrorResult? CheckAccept(HttpRequest request)

@@ -210,6 +210,55 @@ public sealed class McpTransportTests(DistributedApplicationFixture platform)
     }
 
     [Fact]
+    public async Task The_gateways_own_loopback_origin_and_other_loopback_names_on_any_port_are_accepted()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+        var port = gateway.BaseAddress!.Port;
+
+        foreach (var origin in new[] { $"http://127.0.0.1:{port}", $"http://localhost:{port}", "http://[::1]:5173", "http://localhost:3000" })
+        {
+            var response = await McpHttp.PostAsync(gateway, world.AgentToken, McpHttp.Request("ping"), origin: origin);
+            Assert.True(response.Status == HttpStatusCode.OK, $"{origin}: {(int)response.Status}");
+            Assert.Equal(origin, response.Headers["Access-Control-Allow-Origin"]);
+        }
+    }
+
+    [Fact]
+    public async Task A_rebound_name_is_refused_even_when_it_is_its_own_origin()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"ping"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        // What a page on attacker.example sends once its name resolves to the loopback address.
+        request.Headers.Host = "attacker.example";
+        request.Headers.Add("Origin", "http://attacker.example");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", world.AgentToken);
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        using var response = await gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_in_the_id_is_a_json_rpc_error_without_a_stack_trace()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        var response = await McpHttp.PostAsync(gateway, world.AgentToken, """{"jsonrpc":"2.0","id":"\ud800","method":"ping"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(-32600, response.Error.GetProperty("code").GetInt32());
+        Assert.DoesNotContain(" at ", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_oversized_body_gets_413_not_a_server_error()
     {
         var world = await EdgeWorld.GetAsync(platform);
