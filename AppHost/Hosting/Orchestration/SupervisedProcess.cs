@@ -72,7 +72,10 @@ internal sealed class SupervisedProcess(
             int exitCode = await _process.Exited;
             state.MarkExited(exitCode);
             state.SetState(ResourceStates.Exited);
-            console.Line(state.Name, $"exited with code {exitCode} while starting; restarting");
+            var lastError = state.RecentLogs(50).LastOrDefault(l => l.IsError && !l.Text.TrimStart().StartsWith("at ", StringComparison.Ordinal))?.Text;
+            console.Line(state.Name, lastError is null
+                ? $"exited with code {exitCode} while starting; restarting"
+                : $"exited with code {exitCode} while starting ({lastError}); restarting");
             await BackoffAsync(cancellationToken);
             state.MarkRestart();
         }
