@@ -19,12 +19,23 @@ public sealed record AppHostOptions
 
     public string? OutputPath { get; init; }
 
+    /// <summary>
+    /// What a local run's services may call although it is loopback, link-local or private (the outbound policy's
+    /// development allow-list): host names as written in URLs, and networks in CIDR notation. By default this
+    /// machine's loopback, so a newcomer's local MCP server works; <c>--outbound-allow none</c> allows nothing, as
+    /// in a deployment.
+    /// </summary>
+    public IReadOnlyList<string> OutboundAllowList { get; init; } = DefaultOutboundAllowList;
+
+    public static IReadOnlyList<string> DefaultOutboundAllowList { get; } = ["localhost", "127.0.0.0/8", "::1/128"];
+
     public static AppHostOptions Parse(string[] args, string defaultDataDirectory)
     {
         string dataDirectory = defaultDataDirectory;
         bool fresh = false;
         int dashboardPort = DefaultDashboardPort;
         string? publisher = null, outputPath = null;
+        IReadOnlyList<string> outboundAllowList = DefaultOutboundAllowList;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -39,7 +50,8 @@ public sealed record AppHostOptions
                     break;
                 case "--publisher": publisher = Value(args, ref i); break;
                 case "--output-path": outputPath = Value(args, ref i); break;
-                default: throw new AppHostUsageException($"Unknown argument '{args[i]}'. Known: --data-dir DIR, --fresh, --dashboard-port N, --publisher manifest --output-path FILE.");
+                case "--outbound-allow": outboundAllowList = ParseAllowList(Value(args, ref i)); break;
+                default: throw new AppHostUsageException($"Unknown argument '{args[i]}'. Known: --data-dir DIR, --fresh, --dashboard-port N, --outbound-allow HOSTS-AND-CIDRS|none, --publisher manifest --output-path FILE.");
             }
         }
         if (publisher is not null && publisher != "manifest")
@@ -57,7 +69,29 @@ public sealed record AppHostOptions
             DashboardPort = dashboardPort,
             Publisher = publisher,
             OutputPath = outputPath is null ? null : Path.GetFullPath(outputPath),
+            OutboundAllowList = outboundAllowList,
         };
+    }
+
+    private static string[] ParseAllowList(string value)
+    {
+        if (value.Trim() == "none")
+        {
+            return [];
+        }
+        var entries = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (entries.Length == 0)
+        {
+            throw new AppHostUsageException("--outbound-allow takes host names and CIDR networks separated by commas (e.g. localhost,127.0.0.0/8), or 'none'.");
+        }
+        foreach (var entry in entries.Where(e => e.Contains('/', StringComparison.Ordinal)))
+        {
+            if (!System.Net.IPNetwork.TryParse(entry, out _))
+            {
+                throw new AppHostUsageException($"--outbound-allow: '{entry}' is not a CIDR network (e.g. 127.0.0.0/8).");
+            }
+        }
+        return entries;
     }
 
     private static string Value(string[] args, ref int i) =>

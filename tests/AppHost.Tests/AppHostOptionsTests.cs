@@ -29,6 +29,14 @@ public sealed class AppHostOptionsTests
     }
 
     [Fact]
+    public void A_local_run_allows_loopback_upstreams_unless_told_otherwise()
+    {
+        Assert.Equal(["localhost", "127.0.0.0/8", "::1/128"], AppHostOptions.Parse([], DefaultDataDirectory).OutboundAllowList);
+        Assert.Empty(AppHostOptions.Parse(["--outbound-allow", "none"], DefaultDataDirectory).OutboundAllowList);
+        Assert.Equal(["127.0.0.1", "10.0.0.0/8"], AppHostOptions.Parse(["--outbound-allow", "127.0.0.1, 10.0.0.0/8"], DefaultDataDirectory).OutboundAllowList);
+    }
+
+    [Fact]
     public void Relative_paths_become_absolute()
     {
         var options = AppHostOptions.Parse(["--data-dir", "data", "--publisher", "manifest", "--output-path", "out/m.json"], DefaultDataDirectory);
@@ -42,6 +50,8 @@ public sealed class AppHostOptionsTests
     [InlineData("--dashboard-port", "port")]
     [InlineData("--dashboard-port", "-1")]
     [InlineData("--dashboard-port", "65536")]
+    [InlineData("--outbound-allow", "10.0.0.0/40")]
+    [InlineData("--outbound-allow", ",")]
     [InlineData("--unknown")]
     [InlineData("--data-dir")]
     [InlineData("--publisher", "manifest")]

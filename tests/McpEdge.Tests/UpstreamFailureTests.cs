@@ -2,6 +2,7 @@ using System.Net;
 using ModelContextProtocol;
 using Platform.McpEdge.Catalog;
 using Platform.McpEdge.Upstream;
+using Platform.Outbound;
 
 namespace Platform.McpEdge.Tests;
 
@@ -25,13 +26,36 @@ public sealed class UpstreamFailureTests
         Assert.Contains("Tickets MCP", failure.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_refused_connection_says_the_integration_cannot_be_reached()
+    [Theory]
+    [InlineData(HttpRequestError.ConnectionError, "Connection refused (10.1.2.3:5432)")]
+    [InlineData(HttpRequestError.NameResolutionError, "Name or service not known (intranet.corp:8080)")]
+    [InlineData(HttpRequestError.SecureConnectionError, "The SSL connection could not be established")]
+    public void A_failed_connection_says_only_that_the_integration_cannot_be_reached(HttpRequestError error, string socketText)
     {
-        var failure = UpstreamFailure.From(new HttpRequestException(HttpRequestError.ConnectionError, "refused"), Source);
+        var failure = UpstreamFailure.From(new HttpRequestException(error, socketText), Source);
 
         Assert.Equal(UpstreamFailure.Unavailable, failure.ErrorClass);
-        Assert.StartsWith("Tickets MCP cannot be reached right now (connection refused or reset)", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("Tickets MCP cannot be reached right now. Try again later.", failure.Message);
+    }
+
+    [Fact]
+    public void A_server_error_does_not_tell_its_status()
+    {
+        var failure = UpstreamFailure.From(new HttpRequestException("x", null, HttpStatusCode.ServiceUnavailable), Source);
+
+        Assert.Equal("Tickets MCP cannot be reached right now. Try again later.", failure.Message);
+    }
+
+    [Fact]
+    public void An_outbound_refusal_names_neither_address_nor_setting()
+    {
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "refused", new OutboundRefusedException("tickets.example"));
+
+        var failure = UpstreamFailure.From(new McpException("wrapped", refused), Source);
+
+        Assert.Equal(UpstreamFailure.OutboundRefused, failure.ErrorClass);
+        Assert.True(failure.SessionBroken);
+        Assert.Equal("Tickets MCP cannot be reached from this platform. If it should be, ask the platform operator.", failure.Message);
     }
 
     [Fact]

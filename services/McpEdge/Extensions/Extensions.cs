@@ -8,6 +8,7 @@ using Platform.McpEdge.IntegrationEvents.EventHandling;
 using Platform.McpEdge.Server;
 using Platform.McpEdge.Tools;
 using Platform.McpEdge.Upstream;
+using Platform.Outbound;
 using Platform.Redaction;
 using Platform.ServiceDefaults;
 
@@ -63,6 +64,7 @@ public static class Extensions
         builder.Services.AddSingleton<SourceDirectory>();
         builder.Services.AddSingleton<CatalogRefresh>();
 
+        builder.Services.AddOutboundPolicy(builder.Configuration);
         builder.Services.AddSingleton<PlatformClients>();
         builder.Services.AddSingleton<UpstreamHttp>();
         builder.Services.AddSingleton<UpstreamSessions>();

@@ -2,18 +2,21 @@ using System.Net;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using Platform.McpEdge.Catalog;
+using Platform.Outbound;
 
 namespace Platform.McpEdge.Upstream;
 
 /// <summary>
 /// Why a call to an upstream failed, as an error class (for the audit record and metrics) and a sentence a person
-/// can act on. Never a raw exception: messages name the integration and what to do, not stack traces.
+/// can act on. Never a raw exception: messages name the integration and what to do, not stack traces, and never
+/// an address, port, socket error or HTTP status of a connection attempt, which would let a tenant map networks.
 /// </summary>
 public sealed record UpstreamFailure(string ErrorClass, string Message, bool CredentialRejected = false, bool SessionBroken = false)
 {
     public const string NotConnected = "not-connected";
     public const string CredentialRefused = "credential-rejected";
     public const string Unavailable = "upstream-unavailable";
+    public const string OutboundRefused = "outbound-refused";
     public const string Timeout = "timeout";
     public const string UpstreamError = "upstream-error";
     public const string PlatformUnavailable = "platform-unavailable";
@@ -39,6 +42,11 @@ public sealed record UpstreamFailure(string ErrorClass, string Message, bool Cre
         {
             return new(PlatformUnavailable, platform.Message);
         }
+        if (Find<OutboundRefusedException>(exception) is not null)
+        {
+            // The operator's log names the address and the setting that would allow it; the tenant learns only this.
+            return new(OutboundRefused, $"{name} cannot be reached from this platform. If it should be, ask the platform operator.", SessionBroken: true);
+        }
         if (Find<HttpRequestException>(exception) is { } http)
         {
             return http.StatusCode switch
@@ -46,10 +54,8 @@ public sealed record UpstreamFailure(string ErrorClass, string Message, bool Cre
                 HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new(CredentialRefused,
                     $"{name} refused your credential (HTTP {(int)http.StatusCode.Value}). Connect {name} (integration '{source.Namespace}') again, then retry.",
                     CredentialRejected: true, SessionBroken: true),
-                null => new(Unavailable, $"{name} cannot be reached right now ({Describe(http)}). Try again later.", SessionBroken: true),
-                >= HttpStatusCode.InternalServerError => new(Unavailable,
-                    $"{name} answered HTTP {(int)http.StatusCode.Value}; it seems to be down. Try again later.", SessionBroken: true),
-                _ => new(UpstreamError, $"{name} refused the request (HTTP {(int)http.StatusCode.Value}).", SessionBroken: true),
+                null or >= HttpStatusCode.InternalServerError => new(Unavailable, $"{name} cannot be reached right now. Try again later.", SessionBroken: true),
+                _ => new(UpstreamError, $"{name} refused the request.", SessionBroken: true),
             };
         }
         if (Find<McpProtocolException>(exception) is { } protocol)
@@ -74,13 +80,4 @@ public sealed record UpstreamFailure(string ErrorClass, string Message, bool Cre
         }
         return exception is AggregateException aggregate ? aggregate.InnerExceptions.Select(Find<T>).FirstOrDefault(e => e is not null) : null;
     }
-
-    private static string Describe(HttpRequestException exception) => exception.HttpRequestError switch
-    {
-        HttpRequestError.ConnectionError => "connection refused or reset",
-        HttpRequestError.NameResolutionError => "its host name does not resolve",
-        HttpRequestError.SecureConnectionError => "the TLS handshake failed",
-        HttpRequestError.ResponseEnded => "the response ended early",
-        _ => "network error",
-    };
 }

@@ -1,23 +1,21 @@
+using Platform.Outbound;
+
 namespace Platform.McpEdge.Upstream;
 
 /// <summary>
-/// The one HttpClient for calls to upstream MCP servers (third-party hosts). Deliberately not from the client
-/// factory: the platform defaults (service credential, discovery, retry, 10 s attempt timeout) are for platform
-/// services. Here nothing is retried (tool calls are not idempotent), timeouts are the install's own, redirects
-/// are not followed (a custom API-key header would travel with them), and connections are pooled and reused.
+/// The one HttpClient for calls to upstream MCP servers and other agents (URLs a tenant supplied). Deliberately not
+/// from the client factory: the platform defaults (service credential, discovery, retry, 10 s attempt timeout) are
+/// for platform services. Every connection goes through the <see cref="OutboundPolicy"/> (no loopback, link-local or
+/// private address unless the operator's allow-list names it; no redirects, a custom API-key header would travel
+/// with them; no automatic decompression). Nothing is retried (tool calls are not idempotent) and timeouts are the
+/// install's own.
 /// </summary>
 public sealed class UpstreamHttp : IDisposable
 {
-    public UpstreamHttp()
+    public UpstreamHttp(OutboundPolicy policy)
     {
-        Client = new HttpClient(new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        })
+        ArgumentNullException.ThrowIfNull(policy);
+        Client = new HttpClient(policy.CreateHandler())
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };

@@ -32,10 +32,11 @@ public sealed class DistributedApplication : IAsyncDisposable
     public PlatformEndpoints Endpoints { get; }
 
     /// <summary>
-    /// Starts <c>dotnet AppHost.dll --data-dir DIR [--fresh] --dashboard-port 0</c> and returns once
-    /// <c>endpoints.json</c> appears (the AppHost deletes it at start and writes it when all is healthy).
+    /// Starts <c>dotnet AppHost.dll --data-dir DIR [--fresh] --dashboard-port 0 [--outbound-allow LIST]</c> and returns
+    /// once <c>endpoints.json</c> appears (the AppHost deletes it at start and writes it when all is healthy). Without
+    /// <paramref name="outboundAllow"/> the AppHost's local default (loopback) applies.
     /// </summary>
-    public static async Task<DistributedApplication> StartAsync(string dataDirectory, bool fresh = true, TimeSpan? timeout = null)
+    public static async Task<DistributedApplication> StartAsync(string dataDirectory, bool fresh = true, TimeSpan? timeout = null, string? outboundAllow = null)
     {
         var endpointsFile = Path.Combine(dataDirectory, PlatformEndpoints.FileName);
         // The AppHost deletes it too, but maybe only after the first poll here would have read a previous run's file.
@@ -43,6 +44,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         string[] arguments = fresh
             ? ["--data-dir", dataDirectory, "--fresh", "--dashboard-port", "0"]
             : ["--data-dir", dataDirectory, "--dashboard-port", "0"];
+        if (outboundAllow is not null)
+        {
+            arguments = [.. arguments, "--outbound-allow", outboundAllow];
+        }
         var process = AppHostProcess.Start(arguments);
         try
         {

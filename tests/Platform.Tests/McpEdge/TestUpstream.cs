@@ -41,11 +41,15 @@ public sealed class TestUpstream : IAsyncDisposable
     /// <summary>The <c>Authorization</c> header of every request received ("" when absent).</summary>
     public IReadOnlyCollection<string> Authorizations => _authorizations;
 
-    public static async Task<TestUpstream> StartAsync(Func<McpServerOptions> options, string? requiredBearer = null)
+    /// <summary>
+    /// Starts on 127.0.0.1, or on every IPv4 address with <paramref name="anyAddress"/> (so another loopback address
+    /// such as 127.0.0.2 reaches it too; its <see cref="Endpoint"/> then names 127.0.0.1).
+    /// </summary>
+    public static async Task<TestUpstream> StartAsync(Func<McpServerOptions> options, string? requiredBearer = null, bool anyAddress = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(anyAddress ? "http://0.0.0.0:0" : "http://127.0.0.1:0");
         var app = builder.Build();
         var upstream = new TestUpstream(app, options, requiredBearer);
         app.MapPost("/mcp", upstream.HandleAsync);
@@ -56,7 +60,7 @@ public sealed class TestUpstream : IAsyncDisposable
             return Task.CompletedTask;
         });
         await app.StartAsync();
-        upstream.Endpoint = new Uri(app.Urls.First().TrimEnd('/') + "/mcp");
+        upstream.Endpoint = new Uri($"http://127.0.0.1:{new Uri(app.Urls.First()).Port}/mcp");
         return upstream;
     }
 
