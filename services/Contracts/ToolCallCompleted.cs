@@ -1,7 +1,8 @@
 namespace Platform.Contracts;
 
 /// <summary>
-/// A tool call forwarded by the MCP edge has finished; arguments are already redacted. Travels on the bus inside a
+/// A request forwarded by the MCP edge has finished (a tool call, or a resource read, prompt fetch, completion...: see
+/// <see cref="Kind"/>); arguments are already redacted. Travels on the bus inside a
 /// <see cref="ToolCallCompletedBatch"/> (never alone); <see cref="Id"/> identifies the call wherever it travels.
 /// </summary>
 public sealed record ToolCallCompleted(
@@ -22,6 +23,11 @@ public sealed record ToolCallCompleted(
     long BytesOut,
     string? TraceId)
 {
+    /// <summary>
+    /// What was forwarded (<see cref="ToolCallKinds"/>); a message from a publisher that predates it is a tool call.
+    /// </summary>
+    public string Kind { get; init; } = ToolCallKinds.Tool;
+
     /// <summary>
     /// The install id of calls that reached no install: the platform's own tools (<c>platform__*</c>) and calls
     /// refused before routing (unknown namespace). Never the id of a real install.

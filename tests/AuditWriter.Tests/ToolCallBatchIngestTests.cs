@@ -53,24 +53,42 @@ public sealed class ToolCallBatchIngestTests : IAsyncLifetime
     {
         var good = Enumerable.Range(0, 40).Select(_ => Call()).ToList();
         var noTenant = Call() with { TenantId = " " };
-        var negative = Call() with { DurationMs = -5 };
-        // Valid by the rules, refused by the database (the stand-in refuses NUL like PostgreSQL's text does).
-        var refused = Call() with { ToolName = "bad\u0000tool" };
-        List<ToolCallCompleted> calls = [.. good.Take(10), noTenant, .. good.Skip(10).Take(10), refused, null!, negative, .. good.Skip(20)];
+        var noAgent = Call() with { AgentId = "" };
+        // Valid by the rules, refused by the database (the stand-in refuses one tool name).
+        var refused = Call() with { ToolName = ToolCallStoreStandIn.RefusedToolName };
+        List<ToolCallCompleted> calls = [.. good.Take(10), noTenant, .. good.Skip(10).Take(10), refused, null!, noAgent, .. good.Skip(20)];
 
         var rejected = await _ingest.StoreAsync(calls, CancellationToken.None);
 
         Assert.Equal(good.Select(c => c.Id).Order(), _store.StoredIds.Order());
         Assert.Equal([10, 21, 22, 23], rejected.Select(r => r.Index));
-        Assert.Equal([noTenant, refused, null, negative], rejected.Select(r => r.Call));
+        Assert.Equal([noTenant, refused, null, noAgent], rejected.Select(r => r.Call));
         Assert.Equal(
             [
                 $"ToolCallCompleted {noTenant.Id} has no tenantId.",
                 "The ToolCalls record was refused by the database (SQLSTATE 22021).",
                 ToolCallBatchIngest.EmptyEntryReason,
-                $"ToolCallCompleted {negative.Id}: durationMs is negative.",
+                $"ToolCallCompleted {noAgent.Id} has no agentId.",
             ],
             rejected.Select(r => r.Reason));
+    }
+
+    [Fact]
+    public async Task Calls_with_values_that_cannot_be_stored_as_given_are_stored_in_a_safe_form_not_rejected()
+    {
+        List<ToolCallCompleted> calls =
+        [
+            Call() with { ToolName = "" },
+            Call() with { ToolName = new string('t', 300) },
+            Call() with { ToolName = "bad\u0000tool" },
+            Call() with { RedactedArguments = """{"n":1e99999999999}""" },
+            Call() with { DurationMs = -5 },
+        ];
+
+        var rejected = await _ingest.StoreAsync(calls, CancellationToken.None);
+
+        Assert.Empty(rejected);
+        Assert.Equal(calls.Select(c => c.Id).Order(), _store.StoredIds.Order());
     }
 
     [Fact]
@@ -119,9 +137,11 @@ public sealed class ToolCallBatchIngestTests : IAsyncLifetime
         Guid.NewGuid(), Now.UtcDateTime.AddMinutes(-1), Guid.NewGuid().ToString(), "agent", "subject", Guid.NewGuid(), "gh__search", "search",
         Now.UtcDateTime.AddMinutes(-1).AddMilliseconds(-20), 20, "success", null, """{"q":"x"}""", 10, 20, null);
 
-    /// <summary>Keeps what it is given; refuses a batch holding a NUL in a tool name, as PostgreSQL refuses such text.</summary>
+    /// <summary>Keeps what it is given; refuses a batch holding <see cref="RefusedToolName"/>, as PostgreSQL refuses a row.</summary>
     private sealed class ToolCallStoreStandIn : IBatchStore<ToolCallRecord>
     {
+        public const string RefusedToolName = "refused__by_the_database";
+
         private readonly Lock _gate = new();
         private readonly List<Guid> _stored = [];
 
@@ -138,7 +158,7 @@ public sealed class ToolCallBatchIngestTests : IAsyncLifetime
 
         public Task WriteAsync(IReadOnlyList<ToolCallRecord> records, CancellationToken cancellationToken)
         {
-            if (records.Any(r => r.ToolName.Contains('\0', StringComparison.Ordinal)))
+            if (records.Any(r => r.ToolName == RefusedToolName))
             {
                 return Task.FromException(new PostgresException("invalid byte sequence", "ERROR", "ERROR", "22021"));
             }

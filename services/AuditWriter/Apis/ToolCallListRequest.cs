@@ -14,6 +14,9 @@ public sealed class ToolCallListRequest
     /// <summary>Only calls to this install (a GUID).</summary>
     [FromQuery(Name = "install")] public string? Install { get; init; }
 
+    /// <summary>Only requests of this kind: tool, resource, resource-templates, prompt or completion.</summary>
+    [FromQuery(Name = "kind")] public string? Kind { get; init; }
+
     /// <summary>Only calls of this tool (the namespaced name agents see).</summary>
     [FromQuery(Name = "tool")] public string? Tool { get; init; }
 

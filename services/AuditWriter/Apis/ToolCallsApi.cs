@@ -63,6 +63,7 @@ public static class ToolCallsApi
             QueryValues.Identifier(request.Agent, "agent", errors),
             QueryValues.Identifier(request.Identity, "identity", errors),
             QueryValues.Guid(request.Install, "install", errors),
+            QueryValues.Kind(request.Kind, "kind", errors),
             QueryValues.Text(request.Tool, "tool", 256, errors),
             QueryValues.Outcome(request.Outcome, "outcome", errors),
             from,

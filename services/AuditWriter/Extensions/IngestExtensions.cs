@@ -32,6 +32,12 @@ public static class IngestExtensions
         builder.Services.AddSingleton<ToolCallRecordFactory>();
         builder.Services.AddSingleton<ToolCallBatchIngest>();
         builder.Services.AddSingleton<ToolCallIngestMetrics>();
+        builder.Services.AddOptions<ParkedAlarmOptions>()
+            .BindConfiguration(ParkedAlarmOptions.SectionName)
+            .Validate(options => options.IsValid(), "ParkedAlarm:Window must be from 1 second to 7 days.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ParkedAlarm>();
+        builder.Services.AddHealthChecks().AddCheck<ParkedCallsHealthCheck>("parked-tool-calls", tags: [Microsoft.Extensions.Hosting.Extensions.ReadyTag]);
         AddStream<ModelCallRecord, ModelCallStore>(builder.Services, ModelCallsStream);
         builder.Services.AddSingleton<ModelCallRecordFactory>();
         return builder;

@@ -63,6 +63,23 @@ public static partial class QueryValues
         return text.Trim();
     }
 
+    /// <summary>One of <see cref="Platform.Contracts.ToolCallKinds.All"/>.</summary>
+    public static string? Kind(string? text, string field, QueryErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var kind = text.Trim().ToLowerInvariant();
+        if (Platform.Contracts.ToolCallKinds.All.Contains(kind))
+        {
+            return kind;
+        }
+        errors.Add(field, $"Must be one of {string.Join(", ", Platform.Contracts.ToolCallKinds.All)}.");
+        return null;
+    }
+
     /// <summary>An outcome word such as <c>success</c> or <c>error</c>.</summary>
     public static string? Outcome(string? text, string field, QueryErrors errors)
     {

@@ -6,6 +6,7 @@ public sealed record ToolCallFilter(
     string? AgentId,
     string? IdentityId,
     Guid? InstallId,
+    string? Kind,
     string? Tool,
     string? Outcome,
     DateTime? From,
@@ -18,6 +19,7 @@ public sealed record ToolCallFilter(
             .Equal("agent_id", AgentId)
             .Equal("subject_id", IdentityId)
             .Equal("install_id", InstallId)
+            .Equal("kind", Kind)
             .Equal("tool_name", Tool)
             .Equal("outcome", Outcome);
         if (From is { } from)

@@ -2,13 +2,17 @@ using System.Text.Json;
 
 namespace Platform.AuditWriter.Queries;
 
-/// <summary>One audited tool call; <see cref="Arguments"/> are redacted JSON.</summary>
+/// <summary>
+/// One audited forwarded request (<see cref="Kind"/>: a tool call, resource read, prompt...); <see cref="Arguments"/>
+/// are redacted JSON. <see cref="AlteredFields"/> names the fields stored in a safe form instead of as given.
+/// </summary>
 public sealed record ToolCallItem(
     Guid Id,
     DateTime OccurredAt,
     string AgentId,
     string IdentityId,
     Guid InstallId,
+    string Kind,
     string Tool,
     string UpstreamTool,
     DateTime StartedAt,
@@ -18,4 +22,5 @@ public sealed record ToolCallItem(
     JsonElement Arguments,
     long BytesIn,
     long BytesOut,
-    string? TraceId);
+    string? TraceId,
+    IReadOnlyList<string> AlteredFields);

@@ -18,8 +18,8 @@ public sealed class ToolCallQueries(NpgsqlDataSource dataSource)
             conditions.Add($"occurred_at <= {occurredAt}").Add($"(occurred_at, id) < ({occurredAt}, {conditions.Parameter(cursor.Id)})");
         }
         var sql = $"""
-            SELECT id, occurred_at, agent_id, subject_id, install_id, tool_name, upstream_tool_name, started_at,
-                   duration_ms, outcome, error_class, arguments::text, bytes_in, bytes_out, trace_id
+            SELECT id, occurred_at, agent_id, subject_id, install_id, kind, tool_name, upstream_tool_name, started_at,
+                   duration_ms, outcome, error_class, arguments::text, bytes_in, bytes_out, trace_id, altered_fields
             FROM audit.tool_calls
             {conditions.Where}
             ORDER BY occurred_at DESC, id DESC
@@ -32,9 +32,10 @@ public sealed class ToolCallQueries(NpgsqlDataSource dataSource)
         {
             items.Add(new ToolCallItem(
                 reader.GetGuid(0), reader.GetDateTime(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4),
-                reader.GetString(5), reader.GetString(6), reader.GetDateTime(7), reader.GetInt64(8), reader.GetString(9),
-                reader.IsDBNull(10) ? null : reader.GetString(10), ParseJson(reader.GetString(11)),
-                reader.GetInt64(12), reader.GetInt64(13), reader.IsDBNull(14) ? null : reader.GetString(14)));
+                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetDateTime(8), reader.GetInt64(9),
+                reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11), ParseJson(reader.GetString(12)),
+                reader.GetInt64(13), reader.GetInt64(14), reader.IsDBNull(15) ? null : reader.GetString(15),
+                reader.GetFieldValue<string[]>(16)));
         }
         return Page<ToolCallItem>.From(items, limit, item => new PageCursor(item.OccurredAt, item.Id));
     }

@@ -23,7 +23,7 @@ public sealed class ToolCallIngestMetrics : IDisposable
         _messages = _meter.CreateCounter<long>("audit_writer.tool_call_messages", unit: "{message}", description: "ToolCallCompletedBatch messages consumed and acknowledged.");
         _emptyMessages = _meter.CreateCounter<long>("audit_writer.tool_call_messages.empty", unit: "{message}", description: "ToolCallCompletedBatch messages that held no calls (acknowledged, nothing stored).");
         _accepted = _meter.CreateCounter<long>("audit_writer.tool_calls.accepted", unit: "{call}", description: "Tool calls committed to audit.tool_calls (or found there already: a redelivery).");
-        _rejected = _meter.CreateCounter<long>("audit_writer.tool_calls.rejected", unit: "{call}", description: "Tool calls that can never be stored, parked in tool-call-audit_error with their reason.");
+        _rejected = _meter.CreateCounter<long>("audit_writer.tool_calls.rejected", unit: "{call}", description: "Tool calls that can never be stored, parked in tool-call-audit_error with their reason: each one is missing from the audit (an alarm).");
     }
 
     public void Consumed(int accepted, int rejected)

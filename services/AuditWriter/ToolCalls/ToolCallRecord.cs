@@ -1,6 +1,9 @@
 namespace Platform.AuditWriter.ToolCalls;
 
-/// <summary>One row of <c>audit.tool_calls</c>: a validated, redacted <c>ToolCallCompleted</c>.</summary>
+/// <summary>
+/// One row of <c>audit.tool_calls</c>: a validated, redacted <c>ToolCallCompleted</c>. <see cref="AlteredFields"/>
+/// names the fields whose values could not be stored as given and were stored in a safe form.
+/// </summary>
 public sealed record ToolCallRecord(
     Guid Id,
     DateTime OccurredAt,
@@ -8,6 +11,7 @@ public sealed record ToolCallRecord(
     string AgentId,
     string SubjectId,
     Guid InstallId,
+    string Kind,
     string ToolName,
     string UpstreamToolName,
     DateTime StartedAt,
@@ -17,4 +21,5 @@ public sealed record ToolCallRecord(
     string Arguments,
     long BytesIn,
     long BytesOut,
-    string? TraceId);
+    string? TraceId,
+    IReadOnlyList<string> AlteredFields);

@@ -12,14 +12,18 @@ namespace Platform.AuditWriter.ToolCalls;
 public sealed class ToolCallStore(NpgsqlDataSource dataSource, PartitionMaintenance partitions) : IBatchStore<ToolCallRecord>
 {
     private const string Insert = """
-        INSERT INTO audit.tool_calls (id, occurred_at, tenant_id, agent_id, subject_id, install_id, tool_name,
-            upstream_tool_name, started_at, duration_ms, outcome, error_class, arguments, bytes_in, bytes_out, trace_id)
-        SELECT id, occurred_at, tenant_id, agent_id, subject_id, install_id, tool_name,
-            upstream_tool_name, started_at, duration_ms, outcome, error_class, arguments::jsonb, bytes_in, bytes_out, trace_id
-        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[],
-            $8::text[], $9::timestamptz[], $10::bigint[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::bigint[], $16::text[])
-            AS batch(id, occurred_at, tenant_id, agent_id, subject_id, install_id, tool_name,
-            upstream_tool_name, started_at, duration_ms, outcome, error_class, arguments, bytes_in, bytes_out, trace_id)
+        INSERT INTO audit.tool_calls (id, occurred_at, tenant_id, agent_id, subject_id, install_id, kind, tool_name,
+            upstream_tool_name, started_at, duration_ms, outcome, error_class, arguments, bytes_in, bytes_out, trace_id,
+            altered_fields)
+        SELECT id, occurred_at, tenant_id, agent_id, subject_id, install_id, kind, tool_name,
+            upstream_tool_name, started_at, duration_ms, outcome, error_class, arguments::jsonb, bytes_in, bytes_out, trace_id,
+            string_to_array(altered_fields, ',')
+        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[],
+            $9::text[], $10::timestamptz[], $11::bigint[], $12::text[], $13::text[], $14::text[], $15::bigint[], $16::bigint[],
+            $17::text[], $18::text[])
+            AS batch(id, occurred_at, tenant_id, agent_id, subject_id, install_id, kind, tool_name,
+            upstream_tool_name, started_at, duration_ms, outcome, error_class, arguments, bytes_in, bytes_out, trace_id,
+            altered_fields)
         ON CONFLICT DO NOTHING
         """;
 
@@ -38,6 +42,7 @@ public sealed class ToolCallStore(NpgsqlDataSource dataSource, PartitionMaintena
         parameters.Add(records, r => r.AgentId, NpgsqlDbType.Text);
         parameters.Add(records, r => r.SubjectId, NpgsqlDbType.Text);
         parameters.Add(records, r => r.InstallId, NpgsqlDbType.Uuid);
+        parameters.Add(records, r => r.Kind, NpgsqlDbType.Text);
         parameters.Add(records, r => r.ToolName, NpgsqlDbType.Text);
         parameters.Add(records, r => r.UpstreamToolName, NpgsqlDbType.Text);
         parameters.Add(records, r => r.StartedAt, NpgsqlDbType.TimestampTz);
@@ -48,5 +53,7 @@ public sealed class ToolCallStore(NpgsqlDataSource dataSource, PartitionMaintena
         parameters.Add(records, r => r.BytesIn, NpgsqlDbType.Bigint);
         parameters.Add(records, r => r.BytesOut, NpgsqlDbType.Bigint);
         parameters.Add(records, r => r.TraceId, NpgsqlDbType.Text);
+        // A text[] per row cannot travel through unnest (it flattens), so the field names travel joined; none has a comma.
+        parameters.Add(records, r => string.Join(',', r.AlteredFields), NpgsqlDbType.Text);
     }
 }

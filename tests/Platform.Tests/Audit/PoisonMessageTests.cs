@@ -19,17 +19,18 @@ public sealed class PoisonMessageTests(DistributedApplicationFixture platform)
         var queues = new RabbitQueues(platform.GetConnectionString("eventbus"));
         var tenant = Guid.NewGuid().ToString();
         var noTenant = AuditBus.ToolCall(tenant) with { TenantId = " " };
-        // Passes validation but PostgreSQL refuses it (NUL in text): isolated from its database batch, parked alone.
-        var refusedByDatabase = AuditBus.ToolCall(tenant, tool: "bad\u0000tool");
-        var negativeDuration = AuditBus.ToolCall(tenant) with { DurationMs = -1 };
+        // Passes validation but PostgreSQL refuses it (an agent id with NUL: identifiers are never altered, since
+        // filters match them exactly): isolated from its database batch, parked alone.
+        var refusedByDatabase = AuditBus.ToolCall(tenant) with { AgentId = "bad\u0000agent" };
+        var noAgent = AuditBus.ToolCall(tenant) with { AgentId = "" };
         var good = Enumerable.Range(0, 50).Select(_ => AuditBus.ToolCall(tenant)).ToList();
         var later = Enumerable.Range(0, 10).Select(_ => AuditBus.ToolCall(tenant, tool: "later__call")).ToList();
-        Guid[] bad = [noTenant.Id, refusedByDatabase.Id, negativeDuration.Id];
+        Guid[] bad = [noTenant.Id, refusedByDatabase.Id, noAgent.Id];
 
         await using (var bus = await AuditBus.StartAsync(platform.GetConnectionString("eventbus")))
         {
             // One message, as the edge would send it: good calls with bad ones among them.
-            await bus.PublishAsync(new ToolCallCompletedBatch([.. good.Take(25), noTenant, refusedByDatabase, .. good.Skip(25).Take(10), negativeDuration, .. good.Skip(35)]));
+            await bus.PublishAsync(new ToolCallCompletedBatch([.. good.Take(25), noTenant, refusedByDatabase, .. good.Skip(25).Take(10), noAgent, .. good.Skip(35)]));
             await database.WaitForToolCallsAsync(tenant, 50, Timeout);
             // The consumer goes on: a later message is stored too.
             await bus.PublishAsync(new ToolCallCompletedBatch(later));
@@ -52,7 +53,7 @@ public sealed class PoisonMessageTests(DistributedApplicationFixture platform)
         Assert.All(ours, m => Assert.Contains("urn:message:Platform.Contracts:ToolCallCompletedBatch", m.Body, StringComparison.Ordinal));
         Assert.Equal(bad.Order(), ours.SelectMany(m => m.ToolCallIds()).Order());
         Assert.Equal($"ToolCallCompleted {noTenant.Id} has no tenantId.", Parked(noTenant.Id).FaultMessage);
-        Assert.Equal($"ToolCallCompleted {negativeDuration.Id}: durationMs is negative.", Parked(negativeDuration.Id).FaultMessage);
+        Assert.Equal($"ToolCallCompleted {noAgent.Id} has no agentId.", Parked(noAgent.Id).FaultMessage);
         Assert.Contains("refused by the database (SQLSTATE 22021", Parked(refusedByDatabase.Id).FaultMessage, StringComparison.Ordinal);
         Assert.Equal(60, await database.ToolCallCountAsync(tenant));
         Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM audit.tool_calls WHERE id = ANY($1)", bad));

@@ -69,6 +69,9 @@ public sealed class AppHostProcess : IAsyncDisposable
         {
             startInfo.Environment.Remove(name);
         }
+        // Services inherit it: a parked tool call degrades the audit writer's health for seconds, not the default hour,
+        // so a test that parks one on purpose leaves the platform healthy for the tests after it.
+        startInfo.Environment["ParkedAlarm__Window"] = "00:00:15";
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var host = new AppHostProcess(process);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);

@@ -18,6 +18,7 @@ namespace Platform.AuditWriter.IntegrationEvents.EventHandling;
 public sealed partial class ToolCallCompletedBatchConsumer(
     ToolCallBatchIngest ingest,
     ToolCallIngestMetrics metrics,
+    ParkedAlarm alarm,
     TimeProvider timeProvider,
     ILogger<ToolCallCompletedBatchConsumer> logger) : IConsumer<ToolCallCompletedBatch>
 {
@@ -72,6 +73,7 @@ public sealed partial class ToolCallCompletedBatchConsumer(
                 $"{rejected.Count} rejected tool calls could not be parked in {ErrorQueueName} ({exception.GetType().Name}); the message is retried.",
                 exception);
         }
+        alarm.Raise(rejected.Count);
         foreach (var message in parked)
         {
             LogParked(logger, message.Message.Calls.Count, context.MessageId, ErrorQueueName, message.Reason);
@@ -96,7 +98,8 @@ public sealed partial class ToolCallCompletedBatchConsumer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Parked {Count} tool calls of message {MessageId} in {Queue}: {Reason}")]
+    // An error, not a warning: these calls are missing from the audit until an operator moves them back.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Parked {Count} tool calls of message {MessageId} in {Queue}, missing from the audit until moved back: {Reason}")]
     private static partial void LogParked(ILogger logger, int count, Guid? messageId, string queue, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not park {Count} rejected tool calls of message {MessageId} ({Error}); the message will be retried")]
