@@ -1,13 +1,21 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Platform.IntegrationRegistry.Model;
 using Platform.IntegrationRegistry.Validation;
+using Platform.Outbound;
 
 namespace Platform.IntegrationRegistry.Tests;
 
 public sealed class RequestValidatorsTests
 {
+    private static readonly OutboundPolicy NoAllowList = Policy();
+
+    private static OutboundPolicy Policy(string[]? hosts = null, string[]? networks = null) =>
+        new(Options.Create(new OutboundPolicyOptions { AllowedHosts = [.. hosts ?? []], AllowedNetworks = [.. networks ?? []] }), NullLogger<OutboundPolicy>.Instance);
+
     [Theory]
     [InlineData("https://mcp.example.com/mcp", true)]
-    [InlineData("http://localhost:8080/", true)]
+    [InlineData("http://mcp.example.com:8080/", true)]
     [InlineData("HTTPS://MCP.EXAMPLE.COM", true)]
     [InlineData("/relative/path", false)]
     [InlineData("mcp.example.com", false)]
@@ -18,10 +26,78 @@ public sealed class RequestValidatorsTests
     [InlineData("https://", false)]
     public void Urls_must_be_absolute_http_or_https(string url, bool valid)
     {
-        var errors = RequestValidators.Validate(new DefinitionRequest("name", "mcp", url, null));
+        var errors = RequestValidators.Validate(new DefinitionRequest("name", "mcp", url, null), NoAllowList);
 
         Assert.Equal(!valid, errors.ToDictionary().ContainsKey("baseUrl"));
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/mcp")]
+    [InlineData("http://localhost:8080/mcp")]
+    [InlineData("http://169.254.169.254/latest/meta-data")]
+    [InlineData("http://10.1.2.3/mcp")]
+    [InlineData("http://192.168.1.1/mcp")]
+    [InlineData("http://100.64.0.1/mcp")]
+    [InlineData("http://[::1]/mcp")]
+    [InlineData("http://[fd00::1]/mcp")]
+    [InlineData("http://[::ffff:10.0.0.1]/mcp")]
+    [InlineData("http://0.0.0.0/mcp")]
+    [InlineData("http://intranet/mcp")]
+    public void Urls_naming_reserved_addresses_are_refused_when_saved(string url)
+    {
+        var definition = RequestValidators.Validate(new DefinitionRequest("name", "mcp", url, null), NoAllowList).ToDictionary();
+        var agent = RequestValidators.Validate(new AgentRequest("agent", "Agent", Guid.NewGuid(), null, url), NoAllowList).ToDictionary();
+
+        Assert.StartsWith("The baseUrl field is not allowed: ", Assert.Single(definition["baseUrl"]), StringComparison.Ordinal);
+        Assert.StartsWith("The mcpUrl field is not allowed: ", Assert.Single(agent["mcpUrl"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:8080/mcp", true)]
+    [InlineData("http://127.0.0.1:8080/mcp", true)]
+    [InlineData("http://127.0.0.2:8080/mcp", false)]
+    [InlineData("http://10.0.0.1/mcp", false)]
+    public void The_allow_list_admits_exactly_what_it_names(string url, bool allowed)
+    {
+        var policy = Policy(hosts: ["localhost", "127.0.0.1"]);
+
+        var errors = RequestValidators.Validate(new DefinitionRequest("name", "mcp", url, null), policy);
+
+        Assert.Equal(allowed, !errors.HasErrors);
+    }
+
+    [Fact]
+    public void An_allowed_network_admits_its_literal_addresses() =>
+        Assert.False(RequestValidators.Validate(new DefinitionRequest("name", "mcp", "http://10.0.0.1/mcp", null), Policy(networks: ["10.0.0.0/8"])).HasErrors);
+
+    [Theory]
+    [InlineData("Host")]
+    [InlineData("content-length")]
+    [InlineData("Transfer-Encoding")]
+    [InlineData("Connection")]
+    [InlineData("Upgrade")]
+    [InlineData("Cookie")]
+    [InlineData("Proxy-Authorization")]
+    [InlineData("X-Forwarded-For")]
+    [InlineData("x-forwarded-host")]
+    [InlineData("Forwarded")]
+    [InlineData("TE")]
+    [InlineData("Trailer")]
+    [InlineData("Keep-Alive")]
+    [InlineData("Mcp-Session-Id")]
+    public void Static_auth_methods_may_not_name_reserved_headers(string header)
+    {
+        var errors = RequestValidators.Validate(new AuthMethodRequest(Guid.NewGuid(), "m", "static", header, null, null, null, null, null), creating: true);
+
+        Assert.Contains(header, Assert.Single(errors.ToDictionary()["headerName"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Authorization")]
+    [InlineData("X-API-Key")]
+    [InlineData("Api-Key")]
+    public void Static_auth_methods_may_name_the_headers_keys_travel_in(string header) =>
+        Assert.False(RequestValidators.Validate(new AuthMethodRequest(Guid.NewGuid(), "m", "static", header, null, null, null, null, null), creating: true).HasErrors);
 
     [Theory]
     [InlineData("a", true)]

@@ -96,7 +96,7 @@ public static class AgentsApi
 
     private static async Task<RequestErrors> ValidateAsync(AgentRequest request, Guid tenantId, RegistryServices services, CancellationToken ct)
     {
-        var errors = RequestValidators.Validate(request);
+        var errors = RequestValidators.Validate(request, services.Outbound);
         if (request.SubjectIdentityId is { } subject && subject != Guid.Empty && await services.Identities.GetAsync(tenantId, subject, ct) is null)
         {
             errors.Add("subjectIdentityId", "No identity with this id exists in the tenant.");

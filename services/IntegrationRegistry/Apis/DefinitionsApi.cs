@@ -32,7 +32,7 @@ public static class DefinitionsApi
     public static async Task<Results<Created<Definition>, ValidationProblem>> CreateDefinition(
         DefinitionRequest request, ClaimsPrincipal user, [AsParameters] RegistryServices services, CancellationToken ct)
     {
-        var errors = RequestValidators.Validate(request);
+        var errors = RequestValidators.Validate(request, services.Outbound);
         if (errors.HasErrors)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -44,7 +44,7 @@ public static class DefinitionsApi
     public static async Task<Results<Ok<Definition>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateDefinition(
         Guid id, DefinitionRequest request, ClaimsPrincipal user, [AsParameters] RegistryServices services, CancellationToken ct)
     {
-        var errors = RequestValidators.Validate(request);
+        var errors = RequestValidators.Validate(request, services.Outbound);
         if (errors.HasErrors)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

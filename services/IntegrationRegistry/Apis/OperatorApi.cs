@@ -62,7 +62,7 @@ public static class OperatorApi
     public static async Task<Results<Created<Definition>, ValidationProblem>> CreatePlatformDefinition(
         DefinitionRequest request, [AsParameters] RegistryServices services, CancellationToken ct)
     {
-        var errors = RequestValidators.Validate(request);
+        var errors = RequestValidators.Validate(request, services.Outbound);
         if (errors.HasErrors)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -74,7 +74,7 @@ public static class OperatorApi
     public static async Task<Results<Ok<Definition>, NotFound, ValidationProblem>> UpdatePlatformDefinition(
         Guid id, DefinitionRequest request, [AsParameters] RegistryServices services, CancellationToken ct)
     {
-        var errors = RequestValidators.Validate(request);
+        var errors = RequestValidators.Validate(request, services.Outbound);
         if (errors.HasErrors)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

@@ -1,6 +1,7 @@
 using Platform.IntegrationRegistry.Client.Authentication;
 using Platform.IntegrationRegistry.Data;
 using Platform.IntegrationRegistry.Secrets;
+using Platform.Outbound;
 
 namespace Platform.IntegrationRegistry.Apis;
 
@@ -18,6 +19,7 @@ public sealed class RegistryServices(
     SpaceStore spaces,
     VaultSecretWriter secretWriter,
     IPrincipalCache principalCache,
+    OutboundPolicy outbound,
     TimeProvider timeProvider)
 {
     public TenantStore Tenants => tenants;
@@ -32,6 +34,7 @@ public sealed class RegistryServices(
     public SpaceStore Spaces => spaces;
     public VaultSecretWriter SecretWriter => secretWriter;
     public IPrincipalCache PrincipalCache => principalCache;
+    public OutboundPolicy Outbound => outbound;
     public TimeProvider TimeProvider => timeProvider;
     public DateTimeOffset Now => timeProvider.GetUtcNow();
 }

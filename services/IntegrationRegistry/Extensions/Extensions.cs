@@ -6,6 +6,7 @@ using Platform.IntegrationRegistry.Infrastructure;
 using Platform.IntegrationRegistry.Outbox;
 using Platform.IntegrationRegistry.Secrets;
 using Platform.IntegrationRegistry.Security;
+using Platform.Outbound;
 
 namespace Platform.IntegrationRegistry;
 
@@ -25,6 +26,8 @@ public static class Extensions
         // Its own revocations also reach every other registry replica's admin-key cache.
         builder.AddEventBus(bus => bus.AddPrincipalRevocationConsumer());
         builder.Services.AddVaultClient();
+        // Refuses URLs naming reserved addresses when they are saved; the edge judges every connection again.
+        builder.Services.AddOutboundPolicy(builder.Configuration);
         builder.Services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.SectionName)
             .Validate(o => o.OperatorKey is null || o.OperatorKey.Length >= 32, "Registry:OperatorKey must be at least 32 characters.")
             .ValidateOnStart();

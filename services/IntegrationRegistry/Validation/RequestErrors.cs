@@ -82,6 +82,23 @@ public sealed partial class RequestErrors
         }
     }
 
+    /// <summary>
+    /// A URL the platform will call: one naming a loopback, link-local or private address (or a name that can only
+    /// be local, such as <c>localhost</c>) is refused unless the operator's outbound allow-list names it.
+    /// </summary>
+    public void CallableUrl(string field, string? value, Platform.Outbound.OutboundPolicy outbound)
+    {
+        ArgumentNullException.ThrowIfNull(outbound);
+        if (_errors.ContainsKey(field) || string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        {
+            return;
+        }
+        if (outbound.RefuseLiteral(uri) is { } reason)
+        {
+            Add(field, $"The {field} field is not allowed: {reason}");
+        }
+    }
+
     public void OneOf(string field, string? value, IReadOnlyCollection<string> allowed)
     {
         if (string.IsNullOrEmpty(value))

@@ -1,4 +1,5 @@
 using Platform.IntegrationRegistry.Model;
+using Platform.Outbound;
 
 namespace Platform.IntegrationRegistry.Validation;
 
@@ -29,7 +30,7 @@ public static class RequestValidators
         return errors;
     }
 
-    public static RequestErrors Validate(AgentRequest request)
+    public static RequestErrors Validate(AgentRequest request, OutboundPolicy outbound)
     {
         var errors = new RequestErrors();
         errors.Slug("slug", request.Slug);
@@ -37,6 +38,7 @@ public static class RequestValidators
         errors.Required("subjectIdentityId", request.SubjectIdentityId);
         errors.MaxLength("description", request.Description);
         errors.HttpUrl("mcpUrl", request.McpUrl, required: false);
+        errors.CallableUrl("mcpUrl", request.McpUrl, outbound);
         return errors;
     }
 
@@ -48,12 +50,13 @@ public static class RequestValidators
         return errors;
     }
 
-    public static RequestErrors Validate(DefinitionRequest request)
+    public static RequestErrors Validate(DefinitionRequest request, OutboundPolicy outbound)
     {
         var errors = new RequestErrors();
         errors.Required("name", request.Name);
         errors.OneOf("kind", request.Kind, RegistryVocabulary.DefinitionKinds);
         errors.HttpUrl("baseUrl", request.BaseUrl, required: true);
+        errors.CallableUrl("baseUrl", request.BaseUrl, outbound);
         errors.MaxLength("description", request.Description);
         return errors;
     }
@@ -85,6 +88,10 @@ public static class RequestValidators
             if (request.HeaderName is { Length: > 0 } header && !header.All(IsHeaderNameCharacter))
             {
                 errors.Add("headerName", "The headerName field must be an HTTP header name (letters, digits, '-').");
+            }
+            else if (request.HeaderName is { Length: > 0 } reserved && ReservedHeaders.IsReserved(reserved))
+            {
+                errors.Add("headerName", $"The headerName field names '{reserved}', a header the platform sets itself or that changes how the request travels; use the header the upstream reads its key from (e.g. Authorization or X-API-Key).");
             }
         }
         else if (request.HeaderName is not null)

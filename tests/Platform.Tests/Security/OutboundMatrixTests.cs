@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -98,5 +100,60 @@ public sealed class OutboundMatrixTests(DistributedApplicationFixture platform)
         // The operator's log says what was refused and what to configure.
         var lines = await ResourceLogs.ReadUntilAsync(platform.App, "mcp-edge-0", "Outbound:AllowedHosts", TimeSpan.FromSeconds(30));
         Assert.Contains(lines, line => line.Contains("refused", StringComparison.Ordinal) && line.Contains("Outbound__AllowedHosts__0=localhost", StringComparison.Ordinal));
+    }
+
+    /// <summary>Literal forbidden addresses, and names that can only be local, as a tenant would save them.</summary>
+    public static readonly string[] ForbiddenLiterals =
+    [
+        "http://localhost:8080/mcp", "http://127.0.0.2/mcp", "http://[::1]/mcp", "http://[::ffff:127.0.0.1]/mcp", "http://0.0.0.0/mcp",
+        "http://10.0.0.1/mcp", "http://172.16.0.1/mcp", "http://192.168.0.1/mcp", "http://169.254.169.254/latest/meta-data",
+        "http://100.64.0.1/mcp", "http://224.0.0.1/mcp", "http://[fd00::1]/mcp", "http://[fe80::1]/mcp", "http://[::ffff:10.0.0.1]/mcp",
+        "http://[64:ff9b::a9fe:a9fe]/mcp", "http://intranet/mcp",
+    ];
+
+    [Fact]
+    public async Task The_registry_refuses_forbidden_literals_when_saved_and_admits_the_allow_listed_one()
+    {
+        var registry = new RegistryPlatform(platform);
+        var tenant = await registry.CreateTenantAsync("outbound-save");
+        var subject = await tenant.CreateIdentityAsync("owner");
+
+        var refused = 0;
+        foreach (var url in ForbiddenLiterals)
+        {
+            using var definition = await tenant.Admin.PostAsJsonAsync("/api/registry/definitions", new { name = $"Def {refused}", kind = "mcp", baseUrl = url });
+            await Api.AssertProblemAsync(definition, HttpStatusCode.BadRequest, "baseUrl");
+            using var agent = await tenant.Admin.PostAsJsonAsync("/api/registry/agents",
+                new { slug = $"agent-{refused}", name = "Agent", subjectIdentityId = subject, mcpUrl = url });
+            await Api.AssertProblemAsync(agent, HttpStatusCode.BadRequest, "mcpUrl");
+            refused++;
+        }
+        Assert.Equal(ForbiddenLiterals.Length, refused);
+
+        // Exactly the allow-listed literal is saved.
+        var saved = await tenant.PostAsync("/api/registry/definitions", new { name = "Local", kind = "mcp", baseUrl = "http://127.0.0.1:9/mcp" }, "allowed definition");
+        Assert.Equal("http://127.0.0.1:9/mcp", saved.GetProperty("baseUrl").GetString());
+        await tenant.CreateAgentAsync("local-agent", subject, "http://127.0.0.1:9/mcp");
+    }
+
+    [Theory]
+    [InlineData("Host")]
+    [InlineData("Content-Length")]
+    [InlineData("Transfer-Encoding")]
+    [InlineData("Connection")]
+    [InlineData("Cookie")]
+    [InlineData("Proxy-Authorization")]
+    [InlineData("X-Forwarded-For")]
+    [InlineData("Forwarded")]
+    public async Task Static_auth_methods_may_not_name_reserved_headers(string header)
+    {
+        var registry = new RegistryPlatform(platform);
+        var tenant = await registry.CreateTenantAsync("headers");
+        var definition = await tenant.PostAsync("/api/registry/definitions", new { name = "Tickets", kind = "mcp", baseUrl = "https://tickets.example.com/mcp" }, "definition");
+
+        using var response = await tenant.Admin.PostAsJsonAsync("/api/registry/auth-methods",
+            new { definitionId = definition.GetProperty("id").GetGuid(), name = "key", kind = "static", headerName = header });
+
+        await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "headerName");
     }
 }
