@@ -33,6 +33,10 @@ var integrationRegistry = builder.AddProject<Projects.IntegrationRegistry>("inte
     .WithReference(secretsVault).WaitFor(secretsVault)
     .WithHttpHealthCheck("/health");
 
+// The vault asks the registry for a tenant's slug (env and cloud references are bound to it) when a reference is
+// created or resolved, never at start: no WaitFor, since the registry waits for the vault.
+secretsVault.WithReference(integrationRegistry);
+
 var oauthBroker = builder.AddProject<Projects.OAuthBroker>("oauth-broker")
     .WithReference(brokerDb).WaitFor(brokerDb)
     .WithReference(eventbus).WaitFor(eventbus)

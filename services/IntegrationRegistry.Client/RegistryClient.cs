@@ -32,6 +32,10 @@ public sealed class RegistryClient(HttpClient http) : IRegistryAuthenticator
         return GetOrNullAsync<TenantInfo>($"/internal/tenants/by-slug/{Uri.EscapeDataString(slug)}", ct);
     }
 
+    /// <summary>The tenant with this id, or null; only the vault may ask.</summary>
+    public Task<TenantInfo?> GetTenantAsync(Guid tenantId, CancellationToken ct) =>
+        GetOrNullAsync<TenantInfo>($"/internal/tenants/{tenantId}", ct);
+
     public Task<SpaceInfo?> GetSpaceAsync(Guid tenantId, Guid spaceId, CancellationToken ct) =>
         GetOrNullAsync<SpaceInfo>($"/internal/tenants/{tenantId}/spaces/{spaceId}", ct);
 

@@ -33,6 +33,7 @@ public sealed class SecretUnavailableException : Exception
     {
         SecretUnavailableReason.Revoked => "revoked",
         SecretUnavailableReason.SourceUnavailable => "its source could not provide it",
+        SecretUnavailableReason.Refused => "refused for this service or tenant",
         _ => "not found",
     };
 }

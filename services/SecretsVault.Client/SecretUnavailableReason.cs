@@ -11,4 +11,10 @@ public enum SecretUnavailableReason
 
     /// <summary>The secret's source (environment variable, Azure Key Vault) could not provide it.</summary>
     SourceUnavailable,
+
+    /// <summary>
+    /// The vault refused (403): the secret's purpose is not this service's business, or its reference does not
+    /// belong to its tenant. Nothing was read from the source.
+    /// </summary>
+    Refused,
 }

@@ -6,7 +6,8 @@ namespace Platform.SecretsVault.Client;
 
 /// <summary>
 /// The secrets vault's internal API, called with this service's credential (added by ServiceDefaults).
-/// Resolves throw <see cref="SecretUnavailableException"/>; creates and updates the vault refuses throw
+/// Every secret has a purpose (<see cref="SecretPurposes"/>), fixed at create; the vault lets each service write and
+/// resolve only its own purposes. Resolves throw <see cref="SecretUnavailableException"/>; creates and updates the vault refuses throw
 /// <see cref="SecretRejectedException"/>; anything else (401/403, 5xx) throws <see cref="HttpRequestException"/>
 /// with the status code only. No message ever contains material.
 /// </summary>
@@ -79,7 +80,10 @@ public sealed class VaultClient(HttpClient http)
 
     private async Task<SecretHandle> CreateAsync(CreateSecretRequest request, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrEmpty(request.Purpose);
+        if (!SecretPurposes.All.Contains(request.Purpose, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"The purpose is one of: {string.Join(", ", SecretPurposes.All)}.", nameof(request));
+        }
         using var response = await http.PostAsJsonAsync("/internal/secrets", request, ct);
         return await ReadHandleAsync(response, ct);
     }
@@ -100,6 +104,7 @@ public sealed class VaultClient(HttpClient http)
         HttpStatusCode.NotFound => throw new SecretUnavailableException(secretId, SecretUnavailableReason.NotFound),
         HttpStatusCode.Gone => throw new SecretUnavailableException(secretId, SecretUnavailableReason.Revoked),
         HttpStatusCode.BadGateway => throw new SecretUnavailableException(secretId, SecretUnavailableReason.SourceUnavailable),
+        HttpStatusCode.Forbidden => throw new SecretUnavailableException(secretId, SecretUnavailableReason.Refused),
         _ => Task.CompletedTask,
     };
 

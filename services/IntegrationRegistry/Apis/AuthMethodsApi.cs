@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.IntegrationRegistry.Model;
 using Platform.IntegrationRegistry.Security;
 using Platform.IntegrationRegistry.Validation;
+using Platform.SecretsVault.Client;
 
 namespace Platform.IntegrationRegistry.Apis;
 
@@ -130,7 +131,7 @@ public static class AuthMethodsApi
             return new ClientSecretWrite(null);
         }
         var result = await services.SecretWriter.WriteAsync(
-            tenantId, "auth-method", new Dictionary<string, SecretInput> { [ClientSecretRole] = new(request.ClientSecret, null, null) }, "clientSecret", ct);
+            tenantId, SecretPurposes.OAuthClientSecret, new Dictionary<string, SecretInput> { [ClientSecretRole] = new(request.ClientSecret, null, null) }, "clientSecret", ct);
         if (result.VaultUnavailable)
         {
             return new ClientSecretWrite(null, Failed: Problems.DependencyFailed("The secrets vault did not store the client secret; try again."));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.IntegrationRegistry.Model;
 using Platform.IntegrationRegistry.Security;
 using Platform.IntegrationRegistry.Validation;
+using Platform.SecretsVault.Client;
 
 namespace Platform.IntegrationRegistry.Apis;
 
@@ -49,7 +50,7 @@ public static class CredentialsApi
         {
             return Problems.Conflict("subjectIdentityId", "The subject already holds a live credential on this install; revoke it first.");
         }
-        var written = await services.SecretWriter.WriteAsync(tenantId, "credential", request.Secrets!, "secrets", ct);
+        var written = await services.SecretWriter.WriteAsync(tenantId, SecretPurposes.UpstreamCredential, request.Secrets!, "secrets", ct);
         if (written.VaultUnavailable)
         {
             return Problems.DependencyFailed("The secrets vault did not store the credential's secrets; try again.");

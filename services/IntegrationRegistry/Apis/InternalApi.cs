@@ -17,6 +17,7 @@ public static class InternalApi
         api.MapPost("/auth/agent-token", AuthenticateAgentToken).RequireServiceCaller(InternalCallers.Authentication);
         api.MapPost("/auth/admin-key", AuthenticateAdminKey).RequireServiceCaller(InternalCallers.Authentication);
         api.MapGet("/tenants/by-slug/{slug}", GetTenantBySlug).RequireServiceCaller(InternalCallers.TenantsAndSpaces);
+        api.MapGet("/tenants/{tenantId:guid}", GetTenant).RequireServiceCaller(InternalCallers.TenantSlugs);
         api.MapGet("/tenants/{tenantId:guid}/spaces/{spaceId:guid}", GetSpace).RequireServiceCaller(InternalCallers.TenantsAndSpaces);
         api.MapGet("/tenants/{tenantId:guid}/subjects/{subjectId:guid}/installs", GetInstallsForSubject).RequireServiceCaller(InternalCallers.Catalog);
         api.MapPost("/credentials/resolve", ResolveCredential).RequireServiceCaller(InternalCallers.Catalog);
@@ -40,6 +41,12 @@ public static class InternalApi
 
     public static async Task<Results<Ok<TenantInfo>, NotFound>> GetTenantBySlug(string slug, [AsParameters] RegistryServices services, CancellationToken ct) =>
         await services.Tenants.GetBySlugAsync(slug, ct) is { } tenant
+            ? TypedResults.Ok(new TenantInfo(tenant.Id, tenant.Slug, tenant.Name))
+            : TypedResults.NotFound();
+
+    /// <summary>The vault binds env and cloud secret references to the tenant's slug and asks for it here.</summary>
+    public static async Task<Results<Ok<TenantInfo>, NotFound>> GetTenant(Guid tenantId, [AsParameters] RegistryServices services, CancellationToken ct) =>
+        await services.Tenants.GetAsync(tenantId, ct) is { } tenant
             ? TypedResults.Ok(new TenantInfo(tenant.Id, tenant.Slug, tenant.Name))
             : TypedResults.NotFound();
 

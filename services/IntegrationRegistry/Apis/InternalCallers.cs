@@ -11,5 +11,8 @@ public static class InternalCallers
 
     public static readonly string[] TenantsAndSpaces = [ServiceNames.WebhookIngress, ServiceNames.McpEdge];
 
+    /// <summary>A tenant's slug by its id: only the vault, which binds secret references to it.</summary>
+    public static readonly string[] TenantSlugs = [ServiceNames.SecretsVault];
+
     public static readonly string[] AgentEndpoints = [ServiceNames.McpEdge];
 }

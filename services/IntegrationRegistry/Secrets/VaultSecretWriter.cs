@@ -10,6 +10,7 @@ namespace Platform.IntegrationRegistry.Secrets;
 /// </summary>
 public sealed partial class VaultSecretWriter(VaultClient vault, RegistryDatabase database, ILogger<VaultSecretWriter> logger)
 {
+    /// <param name="purpose">One of <see cref="SecretPurposes"/>: what the vault lets the edge or the broker do with these secrets.</param>
     /// <param name="fieldPrefix">The request field the errors are reported under, e.g. <c>secrets</c> or <c>clientSecret</c>.</param>
     public async Task<SecretWriteResult> WriteAsync(Guid tenantId, string purpose, IReadOnlyDictionary<string, SecretInput> secrets, string fieldPrefix, CancellationToken ct)
     {
@@ -21,9 +22,9 @@ public sealed partial class VaultSecretWriter(VaultClient vault, RegistryDatabas
             {
                 var handle = input switch
                 {
-                    { Value: { Length: > 0 } value } => await vault.CreateEncryptedAsync(tenantId, $"{purpose}/{role}", value, ct),
-                    { EnvironmentVariable: { Length: > 0 } variable } => await vault.CreateEnvReferenceAsync(tenantId, $"{purpose}/{role}", variable, ct),
-                    { KeyVaultSecretId: { Length: > 0 } uri } => await vault.CreateCloudReferenceAsync(tenantId, $"{purpose}/{role}", new Uri(uri), ct),
+                    { Value: { Length: > 0 } value } => await vault.CreateEncryptedAsync(tenantId, purpose, value, ct),
+                    { EnvironmentVariable: { Length: > 0 } variable } => await vault.CreateEnvReferenceAsync(tenantId, purpose, variable, ct),
+                    { KeyVaultSecretId: { Length: > 0 } uri } => await vault.CreateCloudReferenceAsync(tenantId, purpose, new Uri(uri), ct),
                     _ => throw new ArgumentException("A secret input must hold a value or a reference.", nameof(secrets)),
                 };
                 handles[role] = handle.SecretId;

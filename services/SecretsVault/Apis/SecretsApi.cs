@@ -27,16 +27,28 @@ public static class SecretsApi
         return api;
     }
 
-    public static async Task<Results<Created<SecretHandle>, ValidationProblem>> CreateSecret(
+    /// <summary>400 naming the field for a malformed request or a reference that is not the tenant's; 403 for a purpose that is not the caller's.</summary>
+    public static async Task<Results<Created<SecretHandle>, ValidationProblem, ProblemHttpResult>> CreateSecret(
         [FromBody] CreateSecretRequest? request, ClaimsPrincipal user, [AsParameters] SecretsServices services, CancellationToken cancellationToken)
     {
         var errors = services.Validator.Validate(request);
+        if (errors.Count == 0 && request!.Kind != SecretKinds.Encrypted)
+        {
+            var tenant = await services.Tenants.FindAsync(request.TenantId, cancellationToken);
+            if (tenant.Unavailable)
+            {
+                return VaultProblems.TenantDirectoryUnavailable();
+            }
+            errors = services.Validator.ValidateBinding(request, tenant.Slug);
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The secret was refused");
         }
         var handle = await services.Writer.CreateAsync(Caller(user), request!, cancellationToken);
-        return TypedResults.Created($"/internal/tenants/{request!.TenantId}/secrets/{handle.SecretId}", handle);
+        return handle is null
+            ? VaultProblems.Refused()
+            : TypedResults.Created($"/internal/tenants/{request!.TenantId}/secrets/{handle.SecretId}", handle);
     }
 
     public static async Task<Results<Created<SecretHandle>, ValidationProblem, ProblemHttpResult>> UpdateSecret(
@@ -68,7 +80,12 @@ public static class SecretsApi
         Guid tenantId, Guid secretId, ClaimsPrincipal user, [AsParameters] SecretsServices services, CancellationToken cancellationToken)
     {
         var outcome = await services.Writer.RevokeAsync(Caller(user), tenantId, secretId, cancellationToken);
-        return outcome is WriteOutcome.Done or WriteOutcome.Revoked ? TypedResults.NoContent() : VaultProblems.NotFound();
+        return outcome switch
+        {
+            WriteOutcome.Done or WriteOutcome.Revoked => TypedResults.NoContent(),
+            WriteOutcome.Refused => VaultProblems.Refused(),
+            _ => VaultProblems.NotFound(),
+        };
     }
 
     public static async Task<Results<Ok<SecretMetadata>, ProblemHttpResult>> GetSecret(
@@ -89,6 +106,7 @@ public static class SecretsApi
     {
         WriteOutcome.NotFound => AccessOutcomes.NotFound,
         WriteOutcome.Revoked => AccessOutcomes.Revoked,
+        WriteOutcome.Refused => AccessOutcomes.Refused,
         _ => AccessOutcomes.Conflict,
     };
 }

@@ -1,3 +1,4 @@
+using Platform.SecretsVault.Binding;
 using Platform.SecretsVault.Resolution;
 using Platform.SecretsVault.Storage;
 using Platform.SecretsVault.Writing;
@@ -5,7 +6,7 @@ using Platform.SecretsVault.Writing;
 namespace Platform.SecretsVault.Apis;
 
 /// <summary>What the secrets endpoints need.</summary>
-public sealed class SecretsServices(SecretStore store, SecretResolver resolver, SecretWriter writer, SecretRequestValidator validator)
+public sealed class SecretsServices(SecretStore store, SecretResolver resolver, SecretWriter writer, SecretRequestValidator validator, TenantDirectory tenants)
 {
     public SecretStore Store { get; } = store;
 
@@ -14,4 +15,6 @@ public sealed class SecretsServices(SecretStore store, SecretResolver resolver, 
     public SecretWriter Writer { get; } = writer;
 
     public SecretRequestValidator Validator { get; } = validator;
+
+    public TenantDirectory Tenants { get; } = tenants;
 }

@@ -24,6 +24,14 @@ public static class VaultProblems
         statusCode: StatusCodes.Status503ServiceUnavailable, title: "Secret cannot be decrypted",
         detail: "The vault cannot decrypt this secret with its configured master keys; an operator must look at it.");
 
+    public static ProblemHttpResult Refused() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "Secret refused",
+        detail: "This service may not use a secret of this purpose, or the secret's reference does not belong to its tenant.");
+
+    public static ProblemHttpResult TenantDirectoryUnavailable() => TypedResults.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Tenant unknown for now",
+        detail: "The vault could not learn the tenant's slug from the registry, which env and cloud references are bound to; try again.");
+
     /// <summary>The problem for a resolve or write that did not end "ok".</summary>
     public static ProblemHttpResult For(string outcome) => outcome switch
     {
@@ -31,6 +39,7 @@ public static class VaultProblems
         AccessOutcomes.Revoked => Revoked(),
         AccessOutcomes.SourceUnavailable => SourceUnavailable(),
         AccessOutcomes.Conflict => NotEncrypted(),
+        AccessOutcomes.Refused => Refused(),
         _ => Undecryptable(),
     };
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.SecretsVault.Authentication;
+using Platform.SecretsVault.Binding;
 using Platform.SecretsVault.Crypto;
 using Platform.SecretsVault.Options;
 using Platform.SecretsVault.Resolution;
@@ -40,7 +41,11 @@ public static class Extensions
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.AddSingleton(sp => new MasterKeyRing(sp.GetRequiredService<IOptions<VaultOptions>>().Value.MasterKeys));
         services.AddSingleton<EnvelopeCipher>();
-        services.AddSingleton(sp => new EnvSecretSource(sp.GetRequiredService<IOptions<EnvSecretOptions>>()));
+        services.AddSingleton(_ => new EnvSecretSource());
+        // Env and cloud references are bound to the tenant's slug, which the registry tells.
+        services.AddRegistryClient();
+        services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<TenantReferencePolicy>();
         services.AddSingleton<KeyVaultClients>();
         services.AddSingleton<CloudSecretSource>();
         services.AddSingleton<SecretStore>();
@@ -58,9 +63,10 @@ public static class Extensions
     {
         builder.Services.AddOptions<VaultOptions>().BindConfiguration(VaultOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<VaultOptions>, VaultOptionsValidator>();
-        builder.Services.AddOptions<EnvSecretOptions>().BindConfiguration(EnvSecretOptions.SectionName)
-            .Validate(options => options.Prefix is { Length: >= 4 } prefix && prefix.EndsWith('_'), "Vault:Env:Prefix must have at least 4 characters and end with '_'.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<EnvSecretOptions>().BindConfiguration(EnvSecretOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EnvSecretOptions>, EnvSecretOptionsValidator>();
+        builder.Services.AddOptions<TenantSecretOptions>().BindConfiguration(TenantSecretOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TenantSecretOptions>, TenantSecretOptionsValidator>();
         builder.Services.AddOptions<CloudSecretOptions>().BindConfiguration(CloudSecretOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CloudSecretOptions>, CloudSecretOptionsValidator>();
     }

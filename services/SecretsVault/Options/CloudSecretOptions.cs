@@ -1,12 +1,12 @@
 namespace Platform.SecretsVault.Options;
 
-/// <summary>Section <c>Vault:Cloud</c>: which Azure Key Vaults the cloud form may use, and how to reach them.</summary>
+/// <summary>
+/// Section <c>Vault:Cloud</c>: how to reach Azure Key Vault. Which vaults a tenant may name is per tenant
+/// (<see cref="TenantSecretOptions"/>); there is no list shared by all tenants.
+/// </summary>
 public sealed class CloudSecretOptions
 {
     public const string SectionName = "Vault:Cloud";
-
-    /// <summary>Key Vault hosts (e.g. <c>contoso.vault.azure.net</c>) references may name; empty disables the cloud form.</summary>
-    public List<string> AllowedHosts { get; set; } = [];
 
     /// <summary>How long a fetched secret is kept in memory before Key Vault is asked again.</summary>
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(30);

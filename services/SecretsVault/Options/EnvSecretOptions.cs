@@ -1,6 +1,6 @@
 namespace Platform.SecretsVault.Options;
 
-/// <summary>Section <c>Vault:Env</c>: which of the vault process's environment variables may hold tenant secrets.</summary>
+/// <summary>Section <c>Vault:Env</c>: how the vault process's environment variables that hold tenant secrets are named.</summary>
 public sealed class EnvSecretOptions
 {
     public const string SectionName = "Vault:Env";
@@ -8,8 +8,9 @@ public sealed class EnvSecretOptions
     public const string DefaultPrefix = "PLATFORM_SECRET_";
 
     /// <summary>
-    /// Only variables whose name starts with this may be referenced, so no tenant can point a reference at the
-    /// platform's own connection strings or keys.
+    /// The start of every tenant's own prefix: a tenant may reference <c>{Prefix}{SLUG}__{NAME}</c> (see
+    /// <see cref="Binding.TenantEnvPrefix"/>), so no tenant can point a reference at another tenant's variables or
+    /// at the platform's own connection strings or keys.
     /// </summary>
     public string Prefix { get; set; } = DefaultPrefix;
 }

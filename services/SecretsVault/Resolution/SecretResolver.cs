@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Platform.SecretsVault.Binding;
 using Platform.SecretsVault.Client;
 using Platform.SecretsVault.Crypto;
 using Platform.SecretsVault.Sources;
@@ -8,13 +9,18 @@ namespace Platform.SecretsVault.Resolution;
 
 /// <summary>
 /// Gives a secret's current material to an allowed caller: decrypts the encrypted form, reads the env form's
-/// variable, fetches the cloud form from Key Vault. Every resolve leaves an access record before it answers.
+/// variable, fetches the cloud form from Key Vault. Before any of that, the caller must have business with the
+/// secret's purpose (<see cref="PurposeMatrix"/>), and an env or cloud reference must still belong to its tenant
+/// (<see cref="TenantReferencePolicy"/>, with the tenant's current slug): a row written before these rules, or a
+/// tenant renamed since, resolves to nothing. Every resolve leaves an access record before it answers.
 /// </summary>
 public sealed partial class SecretResolver(
     SecretStore store,
     EnvelopeCipher cipher,
     EnvSecretSource env,
     CloudSecretSource cloud,
+    TenantDirectory tenants,
+    TenantReferencePolicy policy,
     AccessLog accessLog,
     VaultMetrics metrics,
     ILogger<SecretResolver> logger)
@@ -25,8 +31,9 @@ public sealed partial class SecretResolver(
         var (outcome, value) = secret switch
         {
             null => (AccessOutcomes.NotFound, null),
+            _ when !PurposeMatrix.MayResolve(caller, secret.Purpose) => RefusePurpose(caller, secret),
             { IsRevoked: true } => (AccessOutcomes.Revoked, null),
-            _ => await ReadAsync(secret, cancellationToken),
+            _ => await ReadBoundAsync(secret, cancellationToken),
         };
         await accessLog.RecordAsync(
             new AccessRecord(caller, AccessOperations.Resolve, tenantId, secretId, secret?.Version, outcome), cancellationToken);
@@ -34,6 +41,31 @@ public sealed partial class SecretResolver(
         return secret is not null && value is not null
             ? new ResolveResult(outcome, new ResolvedSecret(secretId, secret.Version, secret.Kind, value))
             : new ResolveResult(outcome, null);
+    }
+
+    private (string Outcome, string? Value) RefusePurpose(string caller, StoredSecret secret)
+    {
+        LogPurposeRefused(logger, secret.Id, secret.TenantId, caller, secret.Purpose);
+        return (AccessOutcomes.Refused, null);
+    }
+
+    /// <summary>Reads an env or cloud reference only if it belongs to its tenant now; nothing is read otherwise.</summary>
+    private async Task<(string Outcome, string? Value)> ReadBoundAsync(StoredSecret secret, CancellationToken cancellationToken)
+    {
+        if (secret.Reference is EnvReference or CloudReference)
+        {
+            var tenant = await tenants.FindAsync(secret.TenantId, cancellationToken);
+            if (tenant.Unavailable)
+            {
+                return (AccessOutcomes.SourceUnavailable, null);
+            }
+            if (tenant.Slug is null || policy.Refuse(tenant.Slug, secret.Reference) is not null)
+            {
+                LogBindingRefused(logger, secret.Id, secret.TenantId, secret.Kind);
+                return (AccessOutcomes.Refused, null);
+            }
+        }
+        return await ReadAsync(secret, cancellationToken);
     }
 
     private async Task<(string Outcome, string? Value)> ReadAsync(StoredSecret secret, CancellationToken cancellationToken)
@@ -75,7 +107,13 @@ public sealed partial class SecretResolver(
         return (AccessOutcomes.Undecryptable, null);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Secret {SecretId}: environment variable {VariableName} is unset, empty or no longer allowed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Secret {SecretId} of tenant {TenantId}: resolve by {Caller} refused, a secret of purpose {Purpose} is not its business")]
+    private static partial void LogPurposeRefused(ILogger logger, Guid secretId, Guid tenantId, string caller, string purpose);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Secret {SecretId} of tenant {TenantId}: its {Kind} reference does not belong to the tenant (another tenant's, a platform variable, or no longer granted); not resolved")]
+    private static partial void LogBindingRefused(ILogger logger, Guid secretId, Guid tenantId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Secret {SecretId}: environment variable {VariableName} is unset or empty")]
     private static partial void LogEnvUnavailable(ILogger logger, Guid secretId, string variableName);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Secret {SecretId} version {Version} has no key material although it is not revoked")]

@@ -7,8 +7,10 @@ using Platform.SecretsVault.Options;
 namespace Platform.SecretsVault.Sources;
 
 /// <summary>
-/// The cloud form: an Azure Key Vault secret on an allowed host, fetched with the Azure SDK and kept in memory
-/// for <see cref="CloudSecretOptions.CacheDuration"/>. Failures are logged by status only, never with bodies.
+/// The cloud form: an Azure Key Vault secret, fetched with the Azure SDK and kept in memory for
+/// <see cref="CloudSecretOptions.CacheDuration"/>. Whether a tenant may name it is
+/// <see cref="Binding.TenantReferencePolicy"/>'s question, asked before every read. Failures are logged by status
+/// only, never with bodies.
 /// </summary>
 public sealed partial class CloudSecretSource(
     IOptions<CloudSecretOptions> options,
@@ -16,22 +18,10 @@ public sealed partial class CloudSecretSource(
     IMemoryCache cache,
     ILogger<CloudSecretSource> logger)
 {
-    /// <summary>Why this identifier may not be referenced, or null if it may. Never repeats the identifier.</summary>
-    public string? Refuse(CloudSecretIdentifier identifier)
-    {
-        ArgumentNullException.ThrowIfNull(identifier);
-        return IsAllowed(identifier.Host) ? null : "The secret identifier's Key Vault host is not in the vault's allow list (Vault:Cloud:AllowedHosts).";
-    }
-
-    /// <summary>The secret's value, or null if the host is no longer allowed or Key Vault cannot provide it.</summary>
+    /// <summary>The secret's value, or null if Key Vault cannot provide it.</summary>
     public async Task<string?> ReadAsync(CloudSecretIdentifier identifier, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        if (!IsAllowed(identifier.Host))
-        {
-            LogHostNotAllowed(logger, identifier.Host);
-            return null;
-        }
         var key = "cloud-secret:" + identifier.Canonical;
         if (cache.TryGetValue(key, out string? cached) && cached is not null)
         {
@@ -72,12 +62,6 @@ public sealed partial class CloudSecretSource(
         HttpRequestException http => $"{nameof(HttpRequestException)}[{http.HttpRequestError}]" + (http.InnerException is { } inner ? $"({Describe(inner)})" : ""),
         _ => exception.GetType().Name + (exception.InnerException is { } inner ? $"({Describe(inner)})" : ""),
     };
-
-    private bool IsAllowed(string host) =>
-        options.Value.AllowedHosts.Any(allowed => string.Equals(allowed.Trim(), host, StringComparison.OrdinalIgnoreCase));
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Key Vault host {Host} is no longer allowed; the reference cannot be resolved")]
-    private static partial void LogHostNotAllowed(ILogger logger, string host);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Key Vault {Host} refused secret {Name}: status {Status}, error {ErrorCode}")]
     private static partial void LogKeyVaultRefused(ILogger logger, string host, string name, int status, string? errorCode);

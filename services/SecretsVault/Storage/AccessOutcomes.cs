@@ -10,6 +10,12 @@ public static class AccessOutcomes
     public const string Undecryptable = "undecryptable";
     public const string Conflict = "conflict";
 
+    /// <summary>
+    /// Allowed caller, but not for this secret: its purpose is not the caller's business, or its reference does not
+    /// belong to its tenant (another tenant's variable or Key Vault, a platform variable, an unknown tenant).
+    /// </summary>
+    public const string Refused = "refused";
+
     /// <summary>An authenticated platform service that may not do this.</summary>
     public const string Denied = "denied";
 

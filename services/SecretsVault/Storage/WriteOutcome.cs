@@ -9,4 +9,7 @@ public enum WriteOutcome
 
     /// <summary>The secret is not of the encrypted form, so it takes no new material.</summary>
     NotEncrypted,
+
+    /// <summary>The caller may not write or revoke a secret of this purpose.</summary>
+    Refused,
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Platform.SecretsVault.Binding;
 using Platform.SecretsVault.Client;
 using Platform.SecretsVault.Options;
 using Platform.SecretsVault.Sources;
@@ -11,7 +12,7 @@ namespace Platform.SecretsVault.Writing;
 /// Checks create and update requests; the errors name fields and rules, never the values given (a caller that
 /// put a key into the wrong field must not see it echoed into a problem body or a log).
 /// </summary>
-public sealed partial class SecretRequestValidator(IOptions<VaultOptions> options, EnvSecretSource env, CloudSecretSource cloud)
+public sealed partial class SecretRequestValidator(IOptions<VaultOptions> options, TenantReferencePolicy policy)
 {
     private static readonly string[] Kinds = [SecretKinds.Encrypted, SecretKinds.Env, SecretKinds.Cloud];
 
@@ -27,9 +28,9 @@ public sealed partial class SecretRequestValidator(IOptions<VaultOptions> option
         {
             errors["tenantId"] = ["A tenant id is required."];
         }
-        if (string.IsNullOrEmpty(request.Purpose) || !Purpose().IsMatch(request.Purpose))
+        if (request.Purpose is null || !SecretPurposes.All.Contains(request.Purpose, StringComparer.Ordinal))
         {
-            errors["purpose"] = ["A purpose is a short label: letters, digits, spaces and . _ : / ( ) -, at most 64, starting with a letter or digit."];
+            errors["purpose"] = [$"The purpose is one of: {string.Join(", ", SecretPurposes.All)}."];
         }
         if (request.Kind is null || !Kinds.Contains(request.Kind, StringComparer.Ordinal))
         {
@@ -37,8 +38,36 @@ public sealed partial class SecretRequestValidator(IOptions<VaultOptions> option
             return errors;
         }
         RequireOnly(errors, request.Kind == SecretKinds.Encrypted, "value", request.Value, ValueError(request.Value));
-        RequireOnly(errors, request.Kind == SecretKinds.Env, "variableName", request.VariableName, env.Refuse(request.VariableName));
+        RequireOnly(errors, request.Kind == SecretKinds.Env, "variableName", request.VariableName, VariableNameError(request.VariableName));
         RequireOnly(errors, request.Kind == SecretKinds.Cloud, "secretIdentifier", request.SecretIdentifier, IdentifierError(request.SecretIdentifier));
+        return errors;
+    }
+
+    /// <summary>
+    /// For a request <see cref="Validate(CreateSecretRequest?)"/> accepted: whether its env or cloud reference
+    /// belongs to the tenant whose slug is <paramref name="tenantSlug"/> (null: the registry knows no such tenant).
+    /// </summary>
+    public Dictionary<string, string[]> ValidateBinding(CreateSecretRequest request, string? tenantSlug)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>();
+        if (request.Kind == SecretKinds.Encrypted)
+        {
+            return errors;
+        }
+        if (tenantSlug is null)
+        {
+            errors["tenantId"] = ["No tenant has this id."];
+        }
+        else if (request.Kind == SecretKinds.Env && policy.RefuseVariable(tenantSlug, request.VariableName) is { } variableError)
+        {
+            errors["variableName"] = [variableError];
+        }
+        else if (request.Kind == SecretKinds.Cloud && CloudSecretIdentifier.TryParse(request.SecretIdentifier, out var identifier, out _)
+            && policy.RefuseIdentifier(tenantSlug, identifier) is { } identifierError)
+        {
+            errors["secretIdentifier"] = [identifierError];
+        }
         return errors;
     }
 
@@ -74,9 +103,12 @@ public sealed partial class SecretRequestValidator(IOptions<VaultOptions> option
         return Encoding.UTF8.GetByteCount(value) > max ? $"A value has at most {max} bytes (UTF-8)." : null;
     }
 
-    private string? IdentifierError(string? identifier) =>
-        CloudSecretIdentifier.TryParse(identifier, out var parsed, out var error) ? cloud.Refuse(parsed) : error;
+    private static string? IdentifierError(string? identifier) =>
+        CloudSecretIdentifier.TryParse(identifier, out _, out var error) ? null : error;
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9 ._:/()-]{0,63}$")]
-    private static partial Regex Purpose();
+    private static string? VariableNameError(string? variableName) =>
+        variableName is not null && VariableName().IsMatch(variableName) ? null : "A variable name has letters, digits and underscores only (at most 128).";
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
+    private static partial Regex VariableName();
 }

@@ -44,7 +44,7 @@ public static partial class WebhookRoutesApi
             return SlugTaken(request.Slug!);
         }
         var generated = request.Secret is null ? services.Verifiers.Get(request.Scheme!).GenerateSecret() : null;
-        var handle = await services.Vault.CreateEncryptedAsync(tenantId, WebhookRoutesServices.SecretPurpose, request.Secret ?? generated!, ct);
+        var handle = await services.Vault.CreateEncryptedAsync(tenantId, SecretPurposes.WebhookSigningSecret, request.Secret ?? generated!, ct);
         var now = services.TimeProvider.GetUtcNow();
         var route = new WebhookRoute(Guid.CreateVersion7(now), tenantId, request.Slug!, request.SpaceId.Value, request.Scheme!, handle.SecretId,
             request.RequesterIdentity, request.CredentialSubject, request.MaxPayloadBytes ?? RouteLimits.DefaultMaxPayloadBytes,
@@ -114,7 +114,7 @@ public static partial class WebhookRoutesApi
             return TypedResults.ValidationProblem(errors);
         }
         var generated = request?.Secret is null ? services.Verifiers.Get(route.Scheme).GenerateSecret() : null;
-        var handle = await services.Vault.CreateEncryptedAsync(tenantId, WebhookRoutesServices.SecretPurpose, request?.Secret ?? generated!, ct);
+        var handle = await services.Vault.CreateEncryptedAsync(tenantId, SecretPurposes.WebhookSigningSecret, request?.Secret ?? generated!, ct);
         var previous = await services.Routes.ReplaceSecretAsync(tenantId, id, handle.SecretId, services.TimeProvider.GetUtcNow(), ct);
         if (previous is null)
         {

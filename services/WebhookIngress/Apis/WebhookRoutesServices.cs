@@ -16,9 +16,6 @@ public sealed class WebhookRoutesServices(
     TimeProvider timeProvider,
     ILogger<WebhookRoutesServices> logger)
 {
-    /// <summary>The vault's <c>purpose</c> of every signing secret this service stores.</summary>
-    public const string SecretPurpose = "webhook-signing-secret";
-
     public WebhookRouteStore Routes { get; } = routes;
     public RegistryClient Registry { get; } = registry;
     public VaultClient Vault { get; } = vault;

@@ -20,13 +20,15 @@ public static class CanaryWorkout
         var registry = vault.Client("integration-registry");
         var edge = vault.Client("mcp-edge");
 
-        var handle = await registry.CreateEncryptedAsync(tenant, "canary", VaultCanary.Variant("workout"), None);
+        var handle = await registry.CreateEncryptedAsync(tenant, SecretPurposes.UpstreamCredential, VaultCanary.Variant("workout"), None);
         Assert.Equal(VaultCanary.Variant("workout"), await edge.ResolveAsync(tenant, handle.SecretId, None));
-        Assert.Equal(VaultCanary.Variant("workout"), await vault.Client("oauth-broker").ResolveAsync(tenant, handle.SecretId, None));
         await registry.UpdateAsync(tenant, handle.SecretId, VaultCanary.Variant("workout-v2"), None);
-        Assert.Equal(VaultCanary.Variant("workout-v2"), await vault.Client("webhook-ingress").ResolveAsync(tenant, handle.SecretId, None));
-        var env = await registry.CreateEnvReferenceAsync(tenant, "canary-env", VaultCanary.EnvVariable, None);
-        Assert.Equal(VaultCanary.EnvValue, await edge.ResolveAsync(tenant, env.SecretId, None));
+        Assert.Equal(VaultCanary.Variant("workout-v2"), await edge.ResolveAsync(tenant, handle.SecretId, None));
+        var canaryTenant = await vault.CanaryTenantAsync();
+        var env = await registry.CreateEnvReferenceAsync(canaryTenant, SecretPurposes.UpstreamCredential, VaultCanary.EnvVariable, None);
+        Assert.Equal(VaultCanary.EnvValue, await edge.ResolveAsync(canaryTenant, env.SecretId, None));
+        seen.Add(await CaptureAsync("resolve by a service the purpose is not for", () => vault.Client("oauth-broker").ResolveAsync(tenant, handle.SecretId, None)));
+        seen.Add(await CaptureAsync("env reference in another tenant", () => registry.CreateEnvReferenceAsync(tenant, SecretPurposes.UpstreamCredential, VaultCanary.EnvVariable, None)));
 
         seen.Add(await CaptureAsync("resolve as the registry", () => registry.ResolveAsync(tenant, handle.SecretId, None)));
         seen.Add(await CaptureAsync("resolve in another tenant", () => edge.ResolveAsync(Guid.NewGuid(), handle.SecretId, None)));
@@ -46,10 +48,10 @@ public static class CanaryWorkout
         seen.Add(await BodyAsync("update with malformed JSON", writer.PostAsync(
             $"/internal/tenants/{tenant}/secrets/{handle.SecretId}/versions", new StringContent($"{{\"value\": {VaultCanary.Value}", Encoding.UTF8, "application/json"))));
         seen.Add(await BodyAsync("update of an env reference", writer.PostAsJsonAsync(
-            $"/internal/tenants/{tenant}/secrets/{env.SecretId}/versions", new UpdateSecretRequest(VaultCanary.Variant("env-update")))));
-        seen.Add(await CaptureAsync("env reference to the canary as name", () => registry.CreateEnvReferenceAsync(tenant, "canary", VaultCanary.Value, None)));
+            $"/internal/tenants/{canaryTenant}/secrets/{env.SecretId}/versions", new UpdateSecretRequest(VaultCanary.Variant("env-update")))));
+        seen.Add(await CaptureAsync("env reference to the canary as name", () => registry.CreateEnvReferenceAsync(canaryTenant, SecretPurposes.UpstreamCredential, VaultCanary.Value, None)));
         seen.Add(await CaptureAsync("cloud reference with the canary", () => registry.CreateCloudReferenceAsync(
-            tenant, "canary", new Uri($"https://{VaultCanary.Value}.vault.azure.net/secrets/{VaultCanary.Value}"), None)));
+            canaryTenant, SecretPurposes.UpstreamCredential, new Uri($"https://{VaultCanary.Value}.vault.azure.net/secrets/{VaultCanary.Value}"), None)));
 
         await registry.RevokeAsync(tenant, handle.SecretId, None);
         seen.Add(await CaptureAsync("resolve after revoke", () => edge.ResolveAsync(tenant, handle.SecretId, None)));

@@ -1,5 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.IntegrationRegistry.Client;
 using Platform.SecretsVault.Client;
 using Platform.Tests.Infrastructure;
 
@@ -38,6 +41,31 @@ public sealed class VaultAccess(DistributedApplication app)
 
     /// <summary>The <see cref="VaultClient"/> other services use, as <paramref name="caller"/>.</summary>
     public VaultClient Client(string caller) => new(Http(caller));
+
+    /// <summary>
+    /// The tenant <see cref="VaultCanary.TenantSlug"/> of this platform (made on first use, with the operator key):
+    /// env references must name a variable of their own tenant, so the canary's variable belongs to it.
+    /// </summary>
+    public async Task<Guid> CanaryTenantAsync() => (await TenantAsync(VaultCanary.TenantSlug)).Id;
+
+    /// <summary>The tenant with this slug, made through the gateway with the operator key if it does not exist yet.</summary>
+    public async Task<(Guid Id, string Slug)> TenantAsync(string slug)
+    {
+        using var gateway = app.CreateHttpClient("gateway");
+        gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorKey);
+        using var created = await gateway.PostAsJsonAsync("/api/registry/operator/tenants", new { slug, name = $"Vault test {slug}" });
+        if (created.StatusCode != HttpStatusCode.Conflict)
+        {
+            created.EnsureSuccessStatusCode();
+            var json = await created.Content.ReadFromJsonAsync<JsonElement>();
+            return (json.GetProperty("tenant").GetProperty("id").GetGuid(), slug);
+        }
+        using var registry = app.CreateHttpClient("integration-registry");
+        registry.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Service", ServiceKey("webhook-ingress"));
+        var tenant = await new RegistryClient(registry).GetTenantBySlugAsync(slug, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Tenant {slug} was neither created nor found.");
+        return (tenant.TenantId, slug);
+    }
 
     public HttpClient Operator()
     {

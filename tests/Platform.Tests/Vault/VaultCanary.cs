@@ -12,8 +12,11 @@ public static class VaultCanary
 {
     public static readonly string Value = "canary-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
-    /// <summary>An allowed env-form variable that every platform started by this test run inherits.</summary>
-    public const string EnvVariable = "PLATFORM_SECRET_VAULT_TESTS_CANARY";
+    /// <summary>The tenant whose own env-form variable holds the canary (<see cref="VaultAccess.CanaryTenantAsync"/> makes it in each platform).</summary>
+    public static readonly string TenantSlug = "vault-canary-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+
+    /// <summary>An env-form variable of <see cref="TenantSlug"/>'s own (its prefix) that every platform started by this test run inherits.</summary>
+    public static readonly string EnvVariable = $"PLATFORM_SECRET_{TenantSlug.ToUpperInvariant().Replace('-', '_')}__CANARY";
 
     public static string EnvValue => Value + "-env";
 

@@ -17,7 +17,7 @@ public sealed class VaultLeakTests(DistributedApplicationFixture fixture)
         var seen = await CanaryWorkout.RunAsync(vault);
 
         // The marker secret's "created" line comes after every line the workout caused.
-        var marker = await vault.Client("integration-registry").CreateEncryptedAsync(Guid.NewGuid(), "marker", "not-a-canary", CancellationToken.None);
+        var marker = await vault.Client("integration-registry").CreateEncryptedAsync(Guid.NewGuid(), SecretPurposes.UpstreamCredential, "not-a-canary", CancellationToken.None);
         var lines = await ResourceLogs.ReadUntilAsync(fixture.App, VaultAccess.Resource, marker.SecretId.ToString(), TimeSpan.FromSeconds(30));
 
         Assert.All(seen, s => CanaryAssert.Absent(s.Text, s.Where));

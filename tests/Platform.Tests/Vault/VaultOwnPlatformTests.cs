@@ -49,7 +49,8 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
             ["SSL_CERT_FILE"] = authority,
             ["IDENTITY_ENDPOINT"] = _keyVault.ManagedIdentityEndpoint.ToString(),
             ["IDENTITY_HEADER"] = KeyVaultStandIn.IdentityHeader,
-            ["Vault__Cloud__AllowedHosts__0"] = KeyVaultHost,
+            // The canary's tenant may name this Key Vault; no other tenant may.
+            [$"Vault__Tenants__{VaultCanary.TenantSlug}__KeyVaults__0__Host"] = KeyVaultHost,
             [$"Vault__Cloud__Endpoints__{KeyVaultHost}"] = _keyVault.Endpoint.ToString(),
             ["Vault__Cloud__DisableChallengeResourceVerification"] = "true",
             ["Vault__MasterKeys__2"] = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 64),
@@ -85,7 +86,7 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
         // Before the rotation: a secret written under master key version 1 (sealed as the vault did then).
         var before = await SeedUnderVersionOneAsync(vault, tenant);
         // After: version 2 is configured, so new writes use it, and the old secret still resolves.
-        var after = await vault.Client("integration-registry").CreateEncryptedAsync(tenant, "after-rotation", VaultCanary.Variant("after-rotation"), None);
+        var after = await vault.Client("integration-registry").CreateEncryptedAsync(tenant, SecretPurposes.UpstreamCredential, VaultCanary.Variant("after-rotation"), None);
         Assert.Equal([(before, 1), (after.SecretId, 2)], await MasterKeyVersionsAsync(tenant));
         Assert.Equal(VaultCanary.Variant("before-rotation"), await vault.Client("mcp-edge").ResolveAsync(tenant, before, None));
 
@@ -102,9 +103,9 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
         Assert.Equal([1], report.Status.RetirableVersions);
         Assert.DoesNotContain(report.Status.DataKeys, k => k.MasterKeyVersion == 1);
         Assert.Equal([(before, 2), (after.SecretId, 2)], await MasterKeyVersionsAsync(tenant));
-        Assert.Equal(VaultCanary.Variant("before-rotation"), await vault.Client("oauth-broker").ResolveAsync(tenant, before, None));
+        Assert.Equal(VaultCanary.Variant("before-rotation"), await vault.Client("mcp-edge").ResolveAsync(tenant, before, None));
 
-        await ResolveFromKeyVaultAsync(vault, tenant);
+        await ResolveFromKeyVaultAsync(vault, await vault.CanaryTenantAsync());
 
         var seen = await CanaryWorkout.RunAsync(vault);
         // The marker: a create and a resolve under a trace id of ours, after everything the workout did. Once the
@@ -135,11 +136,11 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
         const string Version = "0123456789abcdef0123456789abcdef";
         _keyVault.Secrets[("canary", "")] = VaultCanary.Variant("cloud");
         _keyVault.Secrets[("canary", Version)] = VaultCanary.Variant("cloud-pinned");
-        var writer = vault.Client("oauth-broker");
+        var writer = vault.Client("integration-registry");
         var edge = vault.Client("mcp-edge");
-        var latest = await writer.CreateCloudReferenceAsync(tenant, "cloud", new Uri($"https://{KeyVaultHost}/secrets/canary"), None);
-        var pinned = await writer.CreateCloudReferenceAsync(tenant, "cloud-pinned", new Uri($"https://{KeyVaultHost}/secrets/canary/{Version}"), None);
-        var missing = await writer.CreateCloudReferenceAsync(tenant, "cloud-missing", new Uri($"https://{KeyVaultHost}/secrets/missing"), None);
+        var latest = await writer.CreateCloudReferenceAsync(tenant, SecretPurposes.UpstreamCredential, new Uri($"https://{KeyVaultHost}/secrets/canary"), None);
+        var pinned = await writer.CreateCloudReferenceAsync(tenant, SecretPurposes.UpstreamCredential, new Uri($"https://{KeyVaultHost}/secrets/canary/{Version}"), None);
+        var missing = await writer.CreateCloudReferenceAsync(tenant, SecretPurposes.UpstreamCredential, new Uri($"https://{KeyVaultHost}/secrets/missing"), None);
 
         Assert.Equal(VaultCanary.Variant("cloud"), await edge.ResolveAsync(tenant, latest.SecretId, None));
         var served = _keyVault.Requests.Count;
@@ -151,7 +152,7 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
         Assert.Contains(KeyVaultStandIn.Resource, _keyVault.TokenRequests);
         Assert.True(_keyVault.ChallengesSent >= 1, "the vault never met the bearer challenge");
         await Assert.ThrowsAsync<SecretRejectedException>(() => writer.CreateCloudReferenceAsync(
-            tenant, "other-host", new Uri("https://fabrikam.vault.azure.net/secrets/canary"), None));
+            tenant, SecretPurposes.UpstreamCredential, new Uri("https://fabrikam.vault.azure.net/secrets/canary"), None));
     }
 
     private static async Task<string> MarkAsync(VaultAccess vault, Guid tenant, ActivityTraceId trace)
@@ -160,7 +161,7 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
         using var registry = vault.Http("integration-registry");
         using var create = new HttpRequestMessage(HttpMethod.Post, "/internal/secrets")
         {
-            Content = JsonContent.Create(new CreateSecretRequest(tenant, SecretKinds.Encrypted, "marker", Value: "not-a-canary")),
+            Content = JsonContent.Create(new CreateSecretRequest(tenant, SecretKinds.Encrypted, SecretPurposes.UpstreamCredential, Value: "not-a-canary")),
         };
         create.Headers.Add("traceparent", traceparent);
         using var created = await registry.SendAsync(create);
@@ -180,7 +181,7 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
         var sealedSecret = versionOne.Seal(new SecretBinding(tenant, id, 1), VaultCanary.Variant("before-rotation"));
         await using var dataSource = NpgsqlDataSource.Create(vault.App.GetConnectionString("vaultdb"));
         await new SecretStore(dataSource).CreateAsync(
-            new NewSecret(id, tenant, "before-rotation", "integration-registry", new EncryptedReference(sealedSecret)), None);
+            new NewSecret(id, tenant, SecretPurposes.UpstreamCredential, "integration-registry", new EncryptedReference(sealedSecret)), None);
         return id;
     }
 

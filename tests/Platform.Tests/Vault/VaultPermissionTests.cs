@@ -57,7 +57,8 @@ public sealed class VaultPermissionTests(DistributedApplicationFixture fixture)
     public async Task Each_operation_is_allowed_only_to_its_callers(string operation, string caller)
     {
         var tenant = Guid.NewGuid();
-        var secret = await _vault.Client(Registry).CreateEncryptedAsync(tenant, "permission-test", VaultCanary.Variant("permissions"), CancellationToken.None);
+        var purpose = HomePurpose(caller);
+        var secret = await _vault.Client(WriterOf(purpose)).CreateEncryptedAsync(tenant, purpose, VaultCanary.Variant("permissions"), CancellationToken.None);
         using var http = caller switch
         {
             "none" => _vault.Http(null),
@@ -65,7 +66,7 @@ public sealed class VaultPermissionTests(DistributedApplicationFixture fixture)
             _ => _vault.Http(caller),
         };
 
-        using var response = await SendAsync(http, operation, tenant, secret.SecretId);
+        using var response = await SendAsync(http, operation, tenant, secret.SecretId, purpose);
 
         var expected = Allowed[operation].Contains(caller) ? Success[operation]
             : Services.Contains(caller) && IsVaultCaller(caller) && operation != "keys" ? HttpStatusCode.Forbidden
@@ -114,6 +115,24 @@ public sealed class VaultPermissionTests(DistributedApplicationFixture fixture)
         }
     }
 
+    /// <summary>
+    /// A purpose the caller has business with, so this test sees only the service layer; the purpose layer is
+    /// <see cref="Security.SecretPurposeMatrixTests"/>'s.
+    /// </summary>
+    private static string HomePurpose(string caller) => caller switch
+    {
+        Broker => SecretPurposes.OAuthToken,
+        Webhooks => SecretPurposes.WebhookSigningSecret,
+        _ => SecretPurposes.UpstreamCredential,
+    };
+
+    private static string WriterOf(string purpose) => purpose switch
+    {
+        SecretPurposes.OAuthToken => Broker,
+        SecretPurposes.WebhookSigningSecret => Webhooks,
+        _ => Registry,
+    };
+
     /// <summary>Services whose key the vault knows: those that reference it in the application model.</summary>
     private static bool IsVaultCaller(string service) => service is Registry or Broker or Edge or Webhooks;
 
@@ -124,9 +143,9 @@ public sealed class VaultPermissionTests(DistributedApplicationFixture fixture)
         return http;
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient http, string operation, Guid tenant, Guid secret) => operation switch
+    private static Task<HttpResponseMessage> SendAsync(HttpClient http, string operation, Guid tenant, Guid secret, string purpose) => operation switch
     {
-        "create" => http.PostAsJsonAsync("/internal/secrets", new CreateSecretRequest(tenant, SecretKinds.Encrypted, "permission-test", Value: VaultCanary.Variant("create"))),
+        "create" => http.PostAsJsonAsync("/internal/secrets", new CreateSecretRequest(tenant, SecretKinds.Encrypted, purpose, Value: VaultCanary.Variant("create"))),
         "update" => http.PostAsJsonAsync($"/internal/tenants/{tenant}/secrets/{secret}/versions", new UpdateSecretRequest(VaultCanary.Variant("update"))),
         "revoke" => http.DeleteAsync($"/internal/tenants/{tenant}/secrets/{secret}"),
         "resolve" => http.GetAsync($"/internal/tenants/{tenant}/secrets/{secret}/value"),

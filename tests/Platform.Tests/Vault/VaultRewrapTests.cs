@@ -97,7 +97,7 @@ public sealed class VaultRewrapTests(DistributedApplicationFixture fixture) : IA
     {
         var id = Guid.CreateVersion7();
         var sealedSecret = cipher.Seal(new SecretBinding(_tenant, id, 1), value);
-        await store.CreateAsync(new NewSecret(id, _tenant, "rotation-test", "integration-registry", new EncryptedReference(sealedSecret)), None);
+        await store.CreateAsync(new NewSecret(id, _tenant, Platform.SecretsVault.Client.SecretPurposes.UpstreamCredential, "integration-registry", new EncryptedReference(sealedSecret)), None);
         return id;
     }
 

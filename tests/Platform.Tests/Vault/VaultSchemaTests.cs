@@ -80,11 +80,12 @@ public sealed class VaultSchemaTests(DistributedApplicationFixture fixture)
 
     [Theory]
     [InlineData("kind", "plaintext", "secrets_kind")]
-    [InlineData("purpose", "sk_live_51HxY7vQ2\nwith a newline", "secrets_purpose_is_a_label")]
+    [InlineData("purpose", "sk_live_51HxY7vQ2\nwith a newline", "secrets_purpose")]
+    [InlineData("purpose", "api-key", "secrets_purpose")]
     [InlineData("created_by", "Bearer abc", "secrets_created_by_is_a_service")]
     public async Task A_secret_row_takes_only_labels_and_names(string column, string value, string constraint)
     {
-        var values = new Dictionary<string, object?> { ["kind"] = "encrypted", ["purpose"] = "api-key", ["created_by"] = "integration-registry" };
+        var values = new Dictionary<string, object?> { ["kind"] = "encrypted", ["purpose"] = "upstream-credential", ["created_by"] = "integration-registry" };
         values[column] = value;
         await using var connection = await OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -127,7 +128,7 @@ public sealed class VaultSchemaTests(DistributedApplicationFixture fixture)
         var secretId = Guid.NewGuid();
         var tenantId = Guid.NewGuid();
         await InsertSecretAsync(connection, transaction, secretId,
-            new() { ["kind"] = parentKind, ["purpose"] = "schema-test", ["created_by"] = "integration-registry" }, tenantId);
+            new() { ["kind"] = parentKind, ["purpose"] = "upstream-credential", ["created_by"] = "integration-registry" }, tenantId);
         var names = new List<string> { "secret_id", "tenant_id", "kind", "version" };
         var values = new List<object?> { secretId, tenantId, kind, 1 };
         foreach (var (name, value) in columns)

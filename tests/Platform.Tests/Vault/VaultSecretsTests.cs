@@ -1,5 +1,6 @@
 using System.Text;
 using Platform.SecretsVault.Client;
+using static Platform.SecretsVault.Client.SecretPurposes;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Vault;
@@ -18,7 +19,7 @@ public sealed class VaultSecretsTests(DistributedApplicationFixture fixture)
     public async Task Encrypted_secret_round_trips_and_is_stored_only_as_ciphertext()
     {
         var value = VaultCanary.Variant("encrypted");
-        var handle = await _vault.Client("integration-registry").CreateEncryptedAsync(_tenant, "api-key", value, None);
+        var handle = await _vault.Client("integration-registry").CreateEncryptedAsync(_tenant, UpstreamCredential, value, None);
 
         Assert.Equal(new SecretHandle(handle.SecretId, 1, SecretKinds.Encrypted), handle);
         Assert.Equal(value, await _vault.Client("mcp-edge").ResolveAsync(_tenant, handle.SecretId, None));
@@ -34,7 +35,7 @@ public sealed class VaultSecretsTests(DistributedApplicationFixture fixture)
     public async Task Update_makes_a_new_version_and_destroys_the_old_key_material()
     {
         var writer = _vault.Client("oauth-broker");
-        var handle = await writer.CreateEncryptedAsync(_tenant, "refresh-token", VaultCanary.Variant("v1"), None);
+        var handle = await writer.CreateEncryptedAsync(_tenant, OAuthRefreshToken, VaultCanary.Variant("v1"), None);
 
         var updated = await writer.UpdateAsync(_tenant, handle.SecretId, VaultCanary.Variant("v2"), None);
 
@@ -51,13 +52,13 @@ public sealed class VaultSecretsTests(DistributedApplicationFixture fixture)
     public async Task Revoke_shreds_every_version_and_later_resolves_fail_clearly()
     {
         var writer = _vault.Client("webhook-ingress");
-        var handle = await writer.CreateEncryptedAsync(_tenant, "signing-secret", VaultCanary.Variant("revoke"), None);
+        var handle = await writer.CreateEncryptedAsync(_tenant, WebhookSigningSecret, VaultCanary.Variant("revoke"), None);
         await writer.UpdateAsync(_tenant, handle.SecretId, VaultCanary.Variant("revoke-v2"), None);
 
         await writer.RevokeAsync(_tenant, handle.SecretId, None);
         await writer.RevokeAsync(_tenant, handle.SecretId, None);
 
-        var error = await Assert.ThrowsAsync<SecretUnavailableException>(() => _vault.Client("mcp-edge").ResolveAsync(_tenant, handle.SecretId, None));
+        var error = await Assert.ThrowsAsync<SecretUnavailableException>(() => writer.ResolveAsync(_tenant, handle.SecretId, None));
         Assert.Equal(SecretUnavailableReason.Revoked, error.Reason);
         Assert.Contains(handle.SecretId.ToString(), error.Message, StringComparison.Ordinal);
         CanaryAssert.Absent(error.ToString(), "the SecretUnavailableException");
@@ -70,7 +71,7 @@ public sealed class VaultSecretsTests(DistributedApplicationFixture fixture)
     [Fact]
     public async Task Another_tenants_secret_looks_exactly_like_an_unknown_one()
     {
-        var handle = await _vault.Client("integration-registry").CreateEncryptedAsync(_tenant, "api-key", VaultCanary.Variant("tenant-a"), None);
+        var handle = await _vault.Client("integration-registry").CreateEncryptedAsync(_tenant, UpstreamCredential, VaultCanary.Variant("tenant-a"), None);
         var edge = _vault.Client("mcp-edge");
         var writer = _vault.Client("integration-registry");
         var otherTenant = Guid.NewGuid();
@@ -90,14 +91,15 @@ public sealed class VaultSecretsTests(DistributedApplicationFixture fixture)
     public async Task Env_reference_resolves_an_allowed_variable_of_the_vault_process()
     {
         var writer = _vault.Client("integration-registry");
-        var handle = await writer.CreateEnvReferenceAsync(_tenant, "shared-token", VaultCanary.EnvVariable, None);
-        var missing = await writer.CreateEnvReferenceAsync(_tenant, "unset", "PLATFORM_SECRET_VAULT_TESTS_NEVER_SET", None);
+        var tenant = await _vault.CanaryTenantAsync();
+        var handle = await writer.CreateEnvReferenceAsync(tenant, UpstreamCredential, VaultCanary.EnvVariable, None);
+        var missing = await writer.CreateEnvReferenceAsync(tenant, UpstreamCredential, VaultCanary.EnvVariable + "_NEVER_SET", None);
 
         Assert.Equal(SecretKinds.Env, handle.Kind);
-        Assert.Equal(VaultCanary.EnvValue, await _vault.Client("mcp-edge").ResolveAsync(_tenant, handle.SecretId, None));
-        var unavailable = await Assert.ThrowsAsync<SecretUnavailableException>(() => _vault.Client("mcp-edge").ResolveAsync(_tenant, missing.SecretId, None));
+        Assert.Equal(VaultCanary.EnvValue, await _vault.Client("mcp-edge").ResolveAsync(tenant, handle.SecretId, None));
+        var unavailable = await Assert.ThrowsAsync<SecretUnavailableException>(() => _vault.Client("mcp-edge").ResolveAsync(tenant, missing.SecretId, None));
         Assert.Equal(SecretUnavailableReason.SourceUnavailable, unavailable.Reason);
-        var update = await Assert.ThrowsAsync<SecretRejectedException>(() => writer.UpdateAsync(_tenant, handle.SecretId, VaultCanary.Variant("env-update"), None));
+        var update = await Assert.ThrowsAsync<SecretRejectedException>(() => writer.UpdateAsync(tenant, handle.SecretId, VaultCanary.Variant("env-update"), None));
         Assert.Equal(409, update.StatusCode);
     }
 
@@ -110,19 +112,21 @@ public sealed class VaultSecretsTests(DistributedApplicationFixture fixture)
     [InlineData("PATH")]
     public async Task Env_references_to_the_platforms_own_variables_are_refused_at_creation(string variable)
     {
+        var tenant = await _vault.CanaryTenantAsync();
         var error = await Assert.ThrowsAsync<SecretRejectedException>(
-            () => _vault.Client("integration-registry").CreateEnvReferenceAsync(_tenant, "sneaky", variable, None));
+            () => _vault.Client("integration-registry").CreateEnvReferenceAsync(tenant, UpstreamCredential, variable, None));
 
         Assert.Equal(400, error.StatusCode);
         Assert.Contains("variableName", error.Errors.Keys);
-        Assert.Empty(await _db.QueryAsync("SELECT 1 FROM vault.secrets WHERE tenant_id = $1", r => r.GetInt32(0), _tenant));
+        Assert.Empty(await _db.QueryAsync("SELECT 1 FROM vault.secret_refs WHERE env_variable = $1", r => r.GetInt32(0), variable));
     }
 
     [Fact]
     public async Task Cloud_references_are_refused_while_no_key_vault_host_is_allowed()
     {
+        var tenant = await _vault.CanaryTenantAsync();
         var error = await Assert.ThrowsAsync<SecretRejectedException>(() => _vault.Client("oauth-broker").CreateCloudReferenceAsync(
-            _tenant, "client-secret", new Uri("https://contoso.vault.azure.net/secrets/client-secret"), None));
+            tenant, OAuthClientSecret, new Uri("https://contoso.vault.azure.net/secrets/client-secret"), None));
 
         Assert.Equal(400, error.StatusCode);
         Assert.Contains("secretIdentifier", error.Errors.Keys);
@@ -131,11 +135,11 @@ public sealed class VaultSecretsTests(DistributedApplicationFixture fixture)
     [Fact]
     public async Task Every_resolve_leaves_an_access_record_without_material()
     {
-        var handle = await _vault.Client("integration-registry").CreateEncryptedAsync(_tenant, "api-key", VaultCanary.Variant("audit"), None);
+        var handle = await _vault.Client("integration-registry").CreateEncryptedAsync(_tenant, UpstreamCredential, VaultCanary.Variant("audit"), None);
         await _vault.Client("mcp-edge").ResolveAsync(_tenant, handle.SecretId, None);
-        await _vault.Client("oauth-broker").ResolveAsync(_tenant, handle.SecretId, None);
+        await Assert.ThrowsAsync<SecretUnavailableException>(() => _vault.Client("oauth-broker").ResolveAsync(_tenant, handle.SecretId, None));
         await Assert.ThrowsAsync<SecretUnavailableException>(() => _vault.Client("webhook-ingress").ResolveAsync(Guid.NewGuid(), handle.SecretId, None));
-        await Assert.ThrowsAsync<HttpRequestException>(() => _vault.Client("integration-registry").ResolveAsync(_tenant, handle.SecretId, None));
+        await Assert.ThrowsAsync<SecretUnavailableException>(() => _vault.Client("integration-registry").ResolveAsync(_tenant, handle.SecretId, None));
         using (var anonymous = _vault.Http(null))
         {
             using var refused = await anonymous.GetAsync($"/internal/tenants/{_tenant}/secrets/{handle.SecretId}/value");
@@ -151,7 +155,7 @@ public sealed class VaultSecretsTests(DistributedApplicationFixture fixture)
             [
                 ("integration-registry", "create", "ok"),
                 ("mcp-edge", "resolve", "ok"),
-                ("oauth-broker", "resolve", "ok"),
+                ("oauth-broker", "resolve", "refused"),
                 ("webhook-ingress", "resolve", "not-found"),
                 ("integration-registry", "resolve", "denied"),
                 ("unauthenticated", "resolve", "unauthenticated"),

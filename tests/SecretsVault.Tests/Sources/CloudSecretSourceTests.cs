@@ -42,11 +42,10 @@ public sealed class CloudSecretSourceTests : IAsyncLifetime
         await _standIn.DisposeAsync();
     }
 
-    private CloudSecretSource Source(TimeSpan? cacheDuration = null, params string[] allowedHosts)
+    private CloudSecretSource Source(TimeSpan? cacheDuration = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(new CloudSecretOptions
         {
-            AllowedHosts = allowedHosts.Length > 0 ? [.. allowedHosts] : [VaultHost],
             CacheDuration = cacheDuration ?? TimeSpan.FromSeconds(30),
             Endpoints = new(StringComparer.OrdinalIgnoreCase) { [VaultHost] = _standIn.Endpoint },
             DisableChallengeResourceVerification = true,
@@ -112,17 +111,6 @@ public sealed class CloudSecretSourceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Hosts_outside_the_allow_list_are_refused_and_never_contacted()
-    {
-        var source = Source(null, "other.vault.azure.net");
-        var identifier = Identifier($"https://{VaultHost}/secrets/slack-token");
-
-        Assert.NotNull(source.Refuse(identifier));
-        Assert.Null(await source.ReadAsync(identifier, CancellationToken.None));
-        Assert.Empty(_standIn.Requests);
-    }
-
-    [Fact]
     public async Task The_default_credential_signs_in_with_a_managed_identity()
     {
         // What DefaultAzureCredential finds on Azure App Service: IDENTITY_ENDPOINT and IDENTITY_HEADER.
@@ -134,7 +122,6 @@ public sealed class CloudSecretSourceTests : IAsyncLifetime
             var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { Transport = new HttpClientTransport(_http) });
             var options = Microsoft.Extensions.Options.Options.Create(new CloudSecretOptions
             {
-                AllowedHosts = [VaultHost],
                 Endpoints = new(StringComparer.OrdinalIgnoreCase) { [VaultHost] = _standIn.Endpoint },
                 DisableChallengeResourceVerification = true,
             });
@@ -151,18 +138,10 @@ public sealed class CloudSecretSourceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Allowed_hosts_are_accepted_case_insensitively()
-    {
-        Assert.Null(Source(null, "CONTOSO.vault.azure.net").Refuse(Identifier($"https://{VaultHost}/secrets/slack-token")));
-    }
-
-    [Fact]
-    public void By_default_no_host_is_allowed()
+    public void By_default_requests_go_to_the_named_host_with_the_challenge_verified()
     {
         var defaults = Microsoft.Extensions.Options.Options.Create(new CloudSecretOptions());
-        var source = new CloudSecretSource(defaults, new KeyVaultClients(defaults, _credential), _cache, NullLogger<CloudSecretSource>.Instance);
 
-        Assert.NotNull(source.Refuse(Identifier($"https://{VaultHost}/secrets/slack-token")));
         Assert.False(defaults.Value.DisableChallengeResourceVerification);
         Assert.Empty(defaults.Value.Endpoints);
     }
