@@ -72,6 +72,17 @@ public sealed class SecretRedactor
         return TextRedaction.Redact(text, KnownSecrets.From(knownSecrets), _fingerprint);
     }
 
+    /// <summary>
+    /// Text with only the given credential values hidden, no pattern matching: for what an upstream sends back, where
+    /// secret-shaped tokens are the upstream's own data but the caller's credential must never reappear.
+    /// </summary>
+    public string RedactKnown(string text, IReadOnlyCollection<string> knownSecrets)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var known = KnownSecrets.From(knownSecrets);
+        return known.IsExactly(text) ? _fingerprint.Marker(text) : known.ReplaceEmbedded(text, _fingerprint);
+    }
+
     /// <summary>The 12-hex-digit fingerprint a value would get in its marker.</summary>
     public string Fingerprint(string value)
     {

@@ -12,7 +12,8 @@ namespace Platform.McpEdge.Catalog;
 /// <see cref="McpEdgeOptions.CatalogTtl"/> (an upstream that could not be listed: for
 /// <see cref="McpEdgeOptions.UnavailableTtl"/>), and dropped on re-initialize and catalog events.
 /// </summary>
-public sealed partial class CatalogStore(UpstreamConnector connector, IOptions<McpEdgeOptions> options, TimeProvider timeProvider, ILogger<CatalogStore> logger)
+public sealed partial class CatalogStore(
+    UpstreamConnector connector, CredentialEchoes echoes, IOptions<McpEdgeOptions> options, TimeProvider timeProvider, ILogger<CatalogStore> logger)
 {
     private readonly ExpiringCache<CatalogKey, SourceCatalog> _cache = new(timeProvider);
 
@@ -39,24 +40,27 @@ public sealed partial class CatalogStore(UpstreamConnector connector, IOptions<M
     {
         var timeout = options.Value.ListTimeout;
         using var cts = new CancellationTokenSource(timeout);
+        UpstreamConnection? connection = null;
         try
         {
-            var connection = await connector.ConnectAsync(caller, source, timeout, cts.Token);
-            var catalog = await ListAsync(source, connection.Client, cts.Token);
+            connection = await connector.ConnectAsync(caller, source, timeout, cts.Token);
+            var catalog = await ListAsync(source, connection, cts.Token);
             LogListed(logger, source.Namespace, catalog.Tools.Count);
             return (catalog, options.Value.CatalogTtl);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             var failure = cts.IsCancellationRequested ? UpstreamFailure.TimedOut(source, timeout) : UpstreamFailure.From(exception, source);
+            var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(caller, source);
             await connector.ReportAsync(caller, source, failure with { SessionBroken = true });
             LogUnavailable(logger, source.Namespace, failure.ErrorClass);
-            return (SourceCatalog.Failed(source, failure.Message, failure.ErrorClass), options.Value.UnavailableTtl);
+            return (SourceCatalog.Failed(source, echoes.Scrub(failure.Message, credential), failure.ErrorClass), options.Value.UnavailableTtl);
         }
     }
 
-    private static async Task<SourceCatalog> ListAsync(UpstreamSource source, McpClient client, CancellationToken ct)
+    private async Task<SourceCatalog> ListAsync(UpstreamSource source, UpstreamConnection connection, CancellationToken ct)
     {
+        var client = connection.Client;
         var capabilities = client.ServerCapabilities;
         var tools = capabilities.Tools is null ? [] : await client.ListToolsAsync(cancellationToken: ct);
         var resources = capabilities.Resources is null ? [] : await client.ListResourcesAsync(cancellationToken: ct);
@@ -65,7 +69,7 @@ public sealed partial class CatalogStore(UpstreamConnector connector, IOptions<M
 
         var exposed = new List<ExposedTool>(tools.Count);
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tool in tools.Select(t => t.ProtocolTool))
+        foreach (var tool in tools.Select(t => echoes.Scrub(t.ProtocolTool, connection.Credential)))
         {
             var name = NamespacedNames.ToolName(source.Namespace, tool.Name);
             if (names.Add(name))
@@ -76,9 +80,12 @@ public sealed partial class CatalogStore(UpstreamConnector connector, IOptions<M
         return new SourceCatalog(
             source,
             exposed,
-            [.. resources.Select(r => PrimitiveRenamer.With(r.ProtocolResource, "uri", NamespacedNames.Uri(source.Namespace, r.ProtocolResource.Uri)))],
-            [.. templates.Select(t => PrimitiveRenamer.With(t.ProtocolResourceTemplate, "uriTemplate", NamespacedNames.Uri(source.Namespace, t.ProtocolResourceTemplate.UriTemplate)))],
-            [.. prompts.Select(p => PrimitiveRenamer.With(p.ProtocolPrompt, "name", source.Namespace + NamespacedNames.ToolSeparator + p.ProtocolPrompt.Name))],
+            [.. resources.Select(r => echoes.Scrub(r.ProtocolResource, connection.Credential))
+                .Select(r => PrimitiveRenamer.With(r, "uri", NamespacedNames.Uri(source.Namespace, r.Uri)))],
+            [.. templates.Select(t => echoes.Scrub(t.ProtocolResourceTemplate, connection.Credential))
+                .Select(t => PrimitiveRenamer.With(t, "uriTemplate", NamespacedNames.Uri(source.Namespace, t.UriTemplate)))],
+            [.. prompts.Select(p => echoes.Scrub(p.ProtocolPrompt, connection.Credential))
+                .Select(p => PrimitiveRenamer.With(p, "name", source.Namespace + NamespacedNames.ToolSeparator + p.Name))],
             failureReason: null);
     }
 

@@ -70,6 +70,7 @@ public static class Extensions
         builder.Services.AddSingleton<UpstreamSessions>();
         builder.Services.AddSingleton<UpstreamCredentials>();
         builder.Services.AddSingleton<UpstreamConnector>();
+        builder.Services.AddSingleton<CredentialEchoes>();
         builder.Services.AddSingleton<UpstreamConcurrency>();
         builder.Services.AddHostedService<UpstreamSessionSweeper>();
 

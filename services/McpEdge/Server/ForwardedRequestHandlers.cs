@@ -9,8 +9,9 @@ namespace Platform.McpEdge.Server;
 /// <summary>
 /// resources/read, prompts/get and completion/complete: the namespace in the URI or name picks the upstream, the
 /// namespace is removed, the request goes upstream as the caller's subject, and URIs in the answer get it back.
+/// The caller's credential is hidden wherever the answer or an error quotes it.
 /// </summary>
-public sealed class ForwardedRequestHandlers(CatalogService catalogs, UpstreamConnector connector)
+public sealed class ForwardedRequestHandlers(CatalogService catalogs, UpstreamConnector connector, CredentialEchoes echoes)
 {
     public async ValueTask<ReadResourceResult> ReadResourceAsync(EdgeCaller caller, ReadResourceRequestParams? request, CancellationToken ct)
     {
@@ -80,24 +81,28 @@ public sealed class ForwardedRequestHandlers(CatalogService catalogs, UpstreamCo
     }
 
     private async Task<T> ForwardAsync<T>(EdgeCaller caller, UpstreamSource source, Func<McpClient, CancellationToken, ValueTask<T>> send, CancellationToken ct)
+        where T : class
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(source.CallTimeout);
+        UpstreamConnection? connection = null;
         try
         {
-            var connection = await connector.ConnectAsync(caller, source, source.CallTimeout, timeout.Token);
-            return await send(connection.Client, timeout.Token);
+            connection = await connector.ConnectAsync(caller, source, source.CallTimeout, timeout.Token);
+            return echoes.Scrub(await send(connection.Client, timeout.Token), connection.Credential);
         }
         catch (McpProtocolException exception) when (!ct.IsCancellationRequested)
         {
-            // The upstream's own JSON-RPC error (unknown prompt, bad argument): passed on as it is.
-            throw new McpProtocolException(exception.Message, exception.ErrorCode);
+            // The upstream's own JSON-RPC error (unknown prompt, bad argument): passed on, minus any credential it quotes.
+            var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(caller, source);
+            throw new McpProtocolException(echoes.Scrub(exception.Message, credential), exception.ErrorCode);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException && !ct.IsCancellationRequested)
         {
             var failure = timeout.IsCancellationRequested ? UpstreamFailure.TimedOut(source, source.CallTimeout) : UpstreamFailure.From(exception, source);
+            var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(caller, source);
             await connector.ReportAsync(caller, source, failure);
-            throw new McpProtocolException(failure.Message, McpErrorCode.InternalError);
+            throw new McpProtocolException(echoes.Scrub(failure.Message, credential), McpErrorCode.InternalError);
         }
     }
 

@@ -24,6 +24,7 @@ public sealed class ToolCallHandler(
     PlatformTools platformTools,
     ToolCallAuditQueue audit,
     AuditMetrics metrics,
+    CredentialEchoes echoes,
     TimeProvider timeProvider)
 {
     public async ValueTask<CallToolResult> CallAsync(EdgeCaller caller, RequestContext<CallToolRequestParams> request, CancellationToken ct)
@@ -94,13 +95,15 @@ public sealed class ToolCallHandler(
             {
                 result = await connection.Client.CallToolAsync(upstreamRequest, timeout.Token);
             }
-            return call.Finish(ResourceLinks.Namespace(result, source.Namespace), source.Id, tool.UpstreamName);
+            return call.Finish(ResourceLinks.Namespace(echoes.Scrub(result, connection.Credential), source.Namespace), source.Id, tool.UpstreamName);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException && !ct.IsCancellationRequested)
         {
             var failure = timeout.IsCancellationRequested ? UpstreamFailure.TimedOut(source, source.CallTimeout) : UpstreamFailure.From(exception, source);
+            // Before the report, which may drop the cached credential a refused call used.
+            var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(call.Caller, source);
             await connector.ReportAsync(call.Caller, source, failure);
-            return call.Fail(source.Id, tool.UpstreamName, failure.ErrorClass, failure.Message);
+            return call.Fail(source.Id, tool.UpstreamName, failure.ErrorClass, echoes.Scrub(failure.Message, credential));
         }
     }
 

@@ -24,6 +24,22 @@ public sealed partial class UpstreamConnector(
         return new UpstreamConnection(key, client, credential);
     }
 
+    /// <summary>
+    /// The credential a failed call presented (or would have), so its values can be hidden in the failure message;
+    /// none when it cannot be had, in which case nothing of it reached the upstream either.
+    /// </summary>
+    public async Task<UpstreamCredential> CredentialOrNoneAsync(EdgeCaller caller, UpstreamSource source)
+    {
+        try
+        {
+            return await credentials.GetAsync(caller, source, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is UpstreamNotConnectedException or PlatformUnavailableException)
+        {
+            return UpstreamCredential.None;
+        }
+    }
+
     /// <summary>Drops what the failure made useless, so the next call starts afresh.</summary>
     public async Task ReportAsync(EdgeCaller caller, UpstreamSource source, UpstreamFailure failure)
     {

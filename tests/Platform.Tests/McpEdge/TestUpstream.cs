@@ -20,11 +20,11 @@ namespace Platform.Tests.McpEdge;
 public sealed class TestUpstream : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly Func<McpServerOptions> _options;
+    private readonly Func<HttpContext, McpServerOptions> _options;
     private readonly ConcurrentQueue<string> _authorizations = new();
     private int _requests;
 
-    private TestUpstream(WebApplication app, Func<McpServerOptions> options, string? requiredBearer)
+    private TestUpstream(WebApplication app, Func<HttpContext, McpServerOptions> options, string? requiredBearer)
     {
         _app = app;
         _options = options;
@@ -45,7 +45,11 @@ public sealed class TestUpstream : IAsyncDisposable
     /// Starts on 127.0.0.1, or on every IPv4 address with <paramref name="anyAddress"/> (so another loopback address
     /// such as 127.0.0.2 reaches it too; its <see cref="Endpoint"/> then names 127.0.0.1).
     /// </summary>
-    public static async Task<TestUpstream> StartAsync(Func<McpServerOptions> options, string? requiredBearer = null, bool anyAddress = false)
+    public static Task<TestUpstream> StartAsync(Func<McpServerOptions> options, string? requiredBearer = null, bool anyAddress = false) =>
+        StartPerRequestAsync(_ => options(), requiredBearer, anyAddress);
+
+    /// <summary>Like <see cref="StartAsync"/>, with a server built from each request (to echo what it presented, say).</summary>
+    public static async Task<TestUpstream> StartPerRequestAsync(Func<HttpContext, McpServerOptions> options, string? requiredBearer = null, bool anyAddress = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -92,7 +96,7 @@ public sealed class TestUpstream : IAsyncDisposable
         var message = await JsonSerializer.DeserializeAsync(
             context.Request.Body, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage)));
         var transport = new StreamableHttpServerTransport { Stateless = true };
-        var server = McpServer.Create(transport, _options(), loggerFactory: null, context.RequestServices);
+        var server = McpServer.Create(transport, _options(context), loggerFactory: null, context.RequestServices);
         var running = server.RunAsync(context.RequestAborted);
         try
         {
