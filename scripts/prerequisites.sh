@@ -2,7 +2,21 @@
 # Checks the machine packages the platform runs on: PostgreSQL and RabbitMQ (with Erlang's epmd) from Debian.
 # The AppHost starts private instances of both as its own child processes; it never uses the system services
 # these packages may start. As root, missing packages are installed; otherwise the apt-get line is printed.
+# Then the Node packages of the test servers (oidc-provider, the OAuth tests' real authorization server).
 set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# oidc-provider 9 needs Node.js 20.19 or later, newer than Debian's package: it comes with the machine.
+install_test_servers() {
+  if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+    echo "Node.js (20.19 or later) and npm are missing: the OAuth tests start oidc-provider with them." >&2
+    exit 1
+  fi
+  local dir=tests/TestServers/oidc-provider
+  if [[ ! -d $dir/node_modules/oidc-provider || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
+  fi
+}
 
 missing=()
 if ! compgen -G '/usr/lib/postgresql/*/bin/postgres' > /dev/null; then
@@ -20,6 +34,7 @@ if ! command -v dotnet > /dev/null; then
 fi
 
 if (( ${#missing[@]} == 0 )); then
+  install_test_servers
   exit 0
 fi
 
@@ -28,6 +43,7 @@ if [[ $(id -u) -eq 0 ]]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
   echo "Installed ${missing[*]}."
+  install_test_servers
 else
   echo "Missing Debian packages: ${missing[*]}. Install them with:" >&2
   echo "  sudo apt-get install -y ${missing[*]}" >&2
