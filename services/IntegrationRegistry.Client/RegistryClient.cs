@@ -36,6 +36,13 @@ public sealed class RegistryClient(HttpClient http) : IRegistryAuthenticator
     public Task<TenantInfo?> GetTenantAsync(Guid tenantId, CancellationToken ct) =>
         GetOrNullAsync<TenantInfo>($"/internal/tenants/{tenantId}", ct);
 
+    /// <summary>The tenant's identity with this id, name or e-mail, or null.</summary>
+    public Task<IdentityInfo?> FindIdentityAsync(Guid tenantId, string reference, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reference);
+        return GetOrNullAsync<IdentityInfo>($"/internal/tenants/{tenantId}/identities/lookup?reference={Uri.EscapeDataString(reference)}", ct);
+    }
+
     public Task<SpaceInfo?> GetSpaceAsync(Guid tenantId, Guid spaceId, CancellationToken ct) =>
         GetOrNullAsync<SpaceInfo>($"/internal/tenants/{tenantId}/spaces/{spaceId}", ct);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.AuditWriter.Queries;
 
@@ -99,15 +100,11 @@ public static partial class QueryValues
     public static int Limit(string? text, QueryErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (string.IsNullOrWhiteSpace(text))
+        if (QueryLimit.TryParse(text, DefaultLimit, MaxLimit, out var limit, out var error))
         {
-            return DefaultLimit;
+            return limit;
         }
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= MaxLimit)
-        {
-            return value;
-        }
-        errors.Add("limit", $"Must be a whole number from 1 to {MaxLimit}.");
+        errors.Add("limit", error);
         return DefaultLimit;
     }
 

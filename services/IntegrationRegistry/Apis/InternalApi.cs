@@ -18,6 +18,7 @@ public static class InternalApi
         api.MapPost("/auth/admin-key", AuthenticateAdminKey).RequireServiceCaller(InternalCallers.Authentication);
         api.MapGet("/tenants/by-slug/{slug}", GetTenantBySlug).RequireServiceCaller(InternalCallers.TenantsAndSpaces);
         api.MapGet("/tenants/{tenantId:guid}", GetTenant).RequireServiceCaller(InternalCallers.TenantSlugs);
+        api.MapGet("/tenants/{tenantId:guid}/identities/lookup", FindIdentity).RequireServiceCaller(InternalCallers.Identities);
         api.MapGet("/tenants/{tenantId:guid}/spaces/{spaceId:guid}", GetSpace).RequireServiceCaller(InternalCallers.TenantsAndSpaces);
         api.MapGet("/tenants/{tenantId:guid}/subjects/{subjectId:guid}/installs", GetInstallsForSubject).RequireServiceCaller(InternalCallers.Catalog);
         api.MapPost("/credentials/resolve", ResolveCredential).RequireServiceCaller(InternalCallers.Catalog);
@@ -48,6 +49,14 @@ public static class InternalApi
     public static async Task<Results<Ok<TenantInfo>, NotFound>> GetTenant(Guid tenantId, [AsParameters] RegistryServices services, CancellationToken ct) =>
         await services.Tenants.GetAsync(tenantId, ct) is { } tenant
             ? TypedResults.Ok(new TenantInfo(tenant.Id, tenant.Slug, tenant.Name))
+            : TypedResults.NotFound();
+
+    /// <summary>The identity a webhook route names as requester or credential subject, by id, name or e-mail; 404 outside the tenant.</summary>
+    public static async Task<Results<Ok<IdentityInfo>, NotFound>> FindIdentity(
+        Guid tenantId, string? reference, [AsParameters] RegistryServices services, CancellationToken ct) =>
+        reference is { Length: > 0 and <= IdentityInfo.MaxReferenceLength } && !reference.Contains('\0', StringComparison.Ordinal)
+            && await services.Identities.FindByReferenceAsync(tenantId, reference, ct) is { } identity
+            ? TypedResults.Ok(new IdentityInfo(identity.Id, identity.Name, identity.Email))
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<SpaceInfo>, NotFound>> GetSpace(Guid tenantId, Guid spaceId, [AsParameters] RegistryServices services, CancellationToken ct) =>

@@ -14,5 +14,8 @@ public static class InternalCallers
     /// <summary>A tenant's slug by its id: only the vault, which binds secret references to it.</summary>
     public static readonly string[] TenantSlugs = [ServiceNames.SecretsVault];
 
+    /// <summary>An identity by id, name or e-mail: webhook-ingress checks a route's attribution against it.</summary>
+    public static readonly string[] Identities = [ServiceNames.WebhookIngress];
+
     public static readonly string[] AgentEndpoints = [ServiceNames.McpEdge];
 }

@@ -19,6 +19,17 @@ public sealed class IdentityStore(RegistryDatabase database)
         session.QuerySingleAsync(
             $"SELECT {Columns} FROM registry.identities WHERE tenant_id = @tenant AND id = @id", Read, ct, ("tenant", tenantId), ("id", id));
 
+    /// <summary>The tenant's identity whose id, name or e-mail (ignoring case) is <paramref name="reference"/>, if any.</summary>
+    public Task<Identity?> FindByReferenceAsync(Guid tenantId, string reference, CancellationToken ct) =>
+        database.ReadAsync(s => s.QuerySingleAsync(
+            $"""
+            SELECT {Columns} FROM registry.identities
+            WHERE tenant_id = @tenant AND (id::text = lower(@reference) OR name = @reference OR lower(email) = lower(@reference))
+            ORDER BY id::text = lower(@reference) DESC, name = @reference DESC
+            LIMIT 1
+            """,
+            Read, ct, ("tenant", tenantId), ("reference", reference)), ct);
+
     public Task<Identity> CreateAsync(Guid tenantId, IdentityRequest request, CancellationToken ct) =>
         database.InTransactionAsync(async s => (await s.QuerySingleAsync(
             $"""

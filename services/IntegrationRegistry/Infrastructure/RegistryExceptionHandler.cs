@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.IntegrationRegistry.Infrastructure;
 
@@ -20,10 +20,8 @@ public sealed class RegistryExceptionHandler(IProblemDetailsService problemDetai
             PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } reference => Conflict(
                 "id", $"The entry is still referenced by {reference.TableName ?? "other entries"}; remove those first."),
             // The API validates first; a CHECK that still fires means validation missed a case, which is still the caller's input.
-            PostgresException { SqlState: PostgresErrorCodes.CheckViolation } => Invalid(null),
-            BadHttpRequestException { InnerException: JsonException json } => Invalid(json.Path),
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read." },
-            _ => null,
+            PostgresException { SqlState: PostgresErrorCodes.CheckViolation } => Invalid(),
+            _ => UnreadableRequestProblem.From(exception),
         };
         if (problem is null)
         {
@@ -41,14 +39,11 @@ public sealed class RegistryExceptionHandler(IProblemDetailsService problemDetai
         Extensions = { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } },
     };
 
-    private static ValidationProblemDetails Invalid(string? jsonPath)
-    {
-        var field = string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.TrimStart('$', '.');
-        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["The value is not of the expected type or form."] })
+    private static ValidationProblemDetails Invalid() =>
+        new(new Dictionary<string, string[]> { ["body"] = ["The value is not of the expected type or form."] })
         {
             Status = StatusCodes.Status400BadRequest,
         };
-    }
 
     private static string FieldOf(string? constraint) => constraint switch
     {

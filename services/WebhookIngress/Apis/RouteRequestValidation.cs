@@ -1,3 +1,4 @@
+using Platform.IntegrationRegistry.Client;
 using Platform.WebhookIngress.Routes;
 using Platform.WebhookIngress.Verification;
 
@@ -49,6 +50,25 @@ public static class RouteRequestValidation
         var verifier = verifiers.Get(scheme);
         var valid = secret is null ? verifier.GenerateSecret() is not null : verifier.IsValidSecret(secret);
         return valid ? [] : new() { ["secret"] = [SecretHint(scheme, secret is null)] };
+    }
+
+    /// <summary>
+    /// A route's <c>requesterIdentity</c> and <c>credentialSubject</c> name identities of the route's own tenant (by
+    /// id, name or e-mail, as the registry finds them), so events cannot be attributed to another tenant's people.
+    /// </summary>
+    public static async Task<Dictionary<string, string[]>> ValidateIdentitiesAsync(
+        RegistryClient registry, Guid tenantId, string? requester, string? subject, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (field, value) in new[] { ("requesterIdentity", requester), ("credentialSubject", subject) })
+        {
+            if (!string.IsNullOrEmpty(value) && await registry.FindIdentityAsync(tenantId, value, ct) is null)
+            {
+                errors[field] = ["No identity of this tenant has this id, name or e-mail."];
+            }
+        }
+        return errors;
     }
 
     /// <summary>An empty string in a PATCH clears an attribution field.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.IntegrationRegistry.Client;
+using Platform.ServiceDefaults.Http;
 using Platform.WebhookIngress.Spaces;
 
 namespace Platform.WebhookIngress.Apis;
@@ -24,18 +25,18 @@ public static class SpaceEventsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SpaceEventResponse>>, ValidationProblem, ProblemHttpResult>> ListEventsAsync(
-        Guid spaceId, ClaimsPrincipal user, RegistryClient registry, SpaceEventStore store, CancellationToken ct, int? limit = null, Guid? before = null)
+        Guid spaceId, ClaimsPrincipal user, RegistryClient registry, SpaceEventStore store, CancellationToken ct, string? limit = null, Guid? before = null)
     {
-        if (limit is < 1 or > SpaceEventStore.MaxPageSize)
+        if (!QueryLimit.TryParse(limit, DefaultLimit, SpaceEventStore.MaxPageSize, out var pageSize, out var limitError))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Use 1 to {SpaceEventStore.MaxPageSize}."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [limitError] });
         }
         var tenantId = user.TenantId();
         if (await registry.GetSpaceAsync(tenantId, spaceId, ct) is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Space not found");
         }
-        var events = await store.ListRecentAsync(tenantId, spaceId, limit ?? DefaultLimit, before, ct);
+        var events = await store.ListRecentAsync(tenantId, spaceId, pageSize, before, ct);
         return TypedResults.Ok<IReadOnlyList<SpaceEventResponse>>([.. events.Select(SpaceEventResponse.From)]);
     }
 }

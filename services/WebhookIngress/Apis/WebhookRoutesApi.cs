@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Platform.SecretsVault.Client;
 using Platform.WebhookIngress.Routes;
 
@@ -38,6 +40,11 @@ public static partial class WebhookRoutesApi
         if (await services.Registry.GetSpaceAsync(tenantId, request.SpaceId!.Value, ct) is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["spaceId"] = ["No such Space in this tenant."] });
+        }
+        errors = await RouteRequestValidation.ValidateIdentitiesAsync(services.Registry, tenantId, request.RequesterIdentity, request.CredentialSubject, ct);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
         }
         if (await services.Routes.FindBySlugAsync(tenantId, request.Slug!, ct) is not null)
         {
@@ -89,6 +96,11 @@ public static partial class WebhookRoutesApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["spaceId"] = ["No such Space in this tenant."] });
         }
+        errors = await RouteRequestValidation.ValidateIdentitiesAsync(services.Registry, tenantId, request.RequesterIdentity, request.CredentialSubject, ct);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
         var settings = new RouteSettings(
             request.SpaceId ?? route.SpaceId,
             request.RequesterIdentity is null ? route.RequesterIdentity : RouteRequestValidation.EmptyAsNull(request.RequesterIdentity),
@@ -101,7 +113,8 @@ public static partial class WebhookRoutesApi
     }
 
     public static async Task<Results<Ok<RouteWithSecretResponse>, ValidationProblem, ProblemHttpResult>> RotateSecretAsync(
-        Guid id, RotateSecretRequest request, ClaimsPrincipal user, [AsParameters] WebhookRoutesServices services, CancellationToken ct)
+        Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RotateSecretRequest? request, ClaimsPrincipal user,
+        [AsParameters] WebhookRoutesServices services, CancellationToken ct)
     {
         var tenantId = user.TenantId();
         if (await services.Routes.FindAsync(tenantId, id, ct) is not { } route)

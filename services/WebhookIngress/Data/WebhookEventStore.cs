@@ -5,16 +5,17 @@ namespace Platform.WebhookIngress.Data;
 
 /// <summary>
 /// Writes <c>webhooks.events</c> and <c>webhooks.outbox</c> in one statement (so one transaction): both rows are
-/// committed before the sender hears 202, or neither is.
+/// committed before the sender hears 202, or neither is. An event is a duplicate when its route already holds the
+/// same sender id or, where the scheme gives one, the same body hash (either unique key stops the insert).
 /// </summary>
 public sealed class WebhookEventStore(NpgsqlDataSource dataSource) : IWebhookEventStore
 {
     private const string Accept = """
         WITH inserted AS (
             INSERT INTO webhooks.events (id, tenant_id, route_id, route_slug, space_id, scheme, sender_event_id,
-                                         requester_identity, credential_subject, headers, payload, received_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)
-            ON CONFLICT (route_id, sender_event_id) DO NOTHING
+                                         requester_identity, credential_subject, headers, payload, received_at, content_sha256)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13)
+            ON CONFLICT DO NOTHING
             RETURNING id
         ), queued AS (
             INSERT INTO webhooks.outbox (event_id) SELECT id FROM inserted RETURNING event_id
@@ -22,7 +23,7 @@ public sealed class WebhookEventStore(NpgsqlDataSource dataSource) : IWebhookEve
         SELECT event_id, false FROM queued
         UNION ALL
         SELECT id, true FROM webhooks.events
-        WHERE route_id = $3 AND sender_event_id = $7 AND NOT EXISTS (SELECT 1 FROM inserted)
+        WHERE route_id = $3 AND (sender_event_id = $7 OR content_sha256 = $13) AND NOT EXISTS (SELECT 1 FROM inserted)
         """;
 
     /// <summary>
@@ -47,6 +48,7 @@ public sealed class WebhookEventStore(NpgsqlDataSource dataSource) : IWebhookEve
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
             }
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)webhook.ContentSha256 ?? DBNull.Value });
             await using var reader = await command.ExecuteReaderAsync(ct);
             if (await reader.ReadAsync(ct))
             {

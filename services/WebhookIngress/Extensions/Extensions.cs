@@ -46,6 +46,9 @@ public static class Extensions
             .AddAuthenticationSchemes(RegistryAuthenticationDefaults.AdminKeyScheme)
             .RequireAuthenticatedUser()
             .RequireClaim(RegistryClaimTypes.TenantId));
+        // Unreadable admin bodies throw in every environment, so the handler below answers them with a named field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnreadableRequestExceptionHandler>();
         services.AddExceptionHandler<DependencyExceptionHandler>();
         services.AddOpenApi();
         services.AddMemoryCache();

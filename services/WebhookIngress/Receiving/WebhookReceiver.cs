@@ -89,7 +89,7 @@ public sealed partial class WebhookReceiver(
             metrics.ChallengeAnswered();
             return new ReceiveOutcome.Challenge(challenge);
         }
-        var accepted = await events.AcceptAsync(new IncomingWebhook(route, verification.SenderEventId!, KeptHeaders.From(request.Headers), body, now), ct);
+        var accepted = await events.AcceptAsync(new IncomingWebhook(route, verification.SenderEventId!, KeptHeaders.From(request.Headers), body, now, verification.ContentSha256), ct);
         if (!accepted.Duplicate)
         {
             outboxSignal.Notify();

@@ -1,11 +1,13 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Platform.WebhookIngress.Verification;
 
 /// <summary>
 /// GitHub: <c>X-Hub-Signature-256: sha256=&lt;hex HMAC-SHA256 of the body&gt;</c>, keyed by the webhook's secret;
-/// <c>X-GitHub-Delivery</c> (a GUID, the same on redelivery) is the event id. GitHub sends no timestamp, so
-/// replays are caught by the delivery id alone.
+/// <c>X-GitHub-Delivery</c> (a GUID, the same on redelivery) is the event id. GitHub signs no timestamp and not the
+/// delivery id, so a captured delivery could be replayed under a new id: the SHA-256 of the signed body is a second
+/// dedupe key.
 /// </summary>
 public sealed class GitHubVerifier : IWebhookVerifier
 {
@@ -34,6 +36,8 @@ public sealed class GitHubVerifier : IWebhookVerifier
         var expected = HmacSignatures.Compute(Encoding.UTF8.GetBytes(request.Secret), string.Empty, request.Body.Span);
         var matched = signature.StartsWith(SignaturePrefix, StringComparison.Ordinal)
             && HmacSignatures.HexMatches(signature.AsSpan(SignaturePrefix.Length), expected);
-        return matched ? VerificationResult.Verified(delivery) : VerificationResult.InvalidSignature;
+        return matched
+            ? VerificationResult.Verified(delivery, Convert.ToHexStringLower(SHA256.HashData(request.Body.Span)))
+            : VerificationResult.InvalidSignature;
     }
 }

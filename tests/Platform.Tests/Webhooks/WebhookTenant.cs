@@ -8,7 +8,8 @@ namespace Platform.Tests.Webhooks;
 
 /// <summary>
 /// A fresh tenant (made with the platform operator key through the registry's API) with an admin-key client on the
-/// gateway and one Space: what a tenant admin needs to set up webhook routes.
+/// gateway, one Space and the identities routes attribute events to (<c>ops</c> with e-mail <c>ops@example.test</c>,
+/// <c>subject-7</c>, <c>outage-test</c>): what a tenant admin needs to set up webhook routes.
 /// </summary>
 public sealed class WebhookTenant : IDisposable
 {
@@ -45,7 +46,18 @@ public sealed class WebhookTenant : IDisposable
         var admin = platform.CreateHttpClient("gateway");
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
         var tenant = new WebhookTenant(slug, tenantId, Guid.Empty, admin);
+        await tenant.CreateIdentityAsync("ops", "ops@example.test");
+        await tenant.CreateIdentityAsync("subject-7");
+        await tenant.CreateIdentityAsync("outage-test");
         return new WebhookTenant(slug, tenantId, await tenant.CreateSpaceAsync("inbox"), admin);
+    }
+
+    public async Task<Guid> CreateIdentityAsync(string name, string? email = null)
+    {
+        using var response = await Admin.PostAsJsonAsync("/api/registry/identities", new { name, email });
+        await EnsureAsync(response, "create identity");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("id").GetGuid();
     }
 
     public async Task<Guid> CreateSpaceAsync(string slug)

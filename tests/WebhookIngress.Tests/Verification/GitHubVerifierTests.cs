@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Platform.WebhookIngress.Tests.Support;
 using Platform.WebhookIngress.Verification;
 
@@ -18,8 +20,10 @@ public sealed class GitHubVerifierTests
         RequestFactory.Create(secret, payload, DateTimeOffset.UtcNow, ("X-Hub-Signature-256", signature), ("X-GitHub-Delivery", Delivery));
 
     [Fact]
-    public void Accepts_the_documented_vector_with_the_delivery_as_event_id() =>
-        Assert.Equal(VerificationResult.Verified(Delivery), _verifier.Verify(Request(Signature)));
+    public void Accepts_the_documented_vector_with_the_delivery_as_event_id_and_the_body_hash_as_second_key() =>
+        Assert.Equal(
+            VerificationResult.Verified(Delivery, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Payload)))),
+            _verifier.Verify(Request(Signature)));
 
     [Fact]
     public void Accepts_upper_case_hex() =>

@@ -13,8 +13,13 @@ public static class Ed25519Signature
     public const int PublicKeySize = 32;
     public const int SignatureSize = 64;
 
-    /// <summary>Whether <paramref name="publicKey"/> is the encoding of a point of the curve.</summary>
-    public static bool IsValidPublicKey(ReadOnlySpan<byte> publicKey) => EdwardsPoint.TryDecode(publicKey, out _);
+    /// <summary>
+    /// Whether <paramref name="publicKey"/> is the encoding of a point of the curve that is not of small order. A
+    /// small-order key (one of the 8 points with [8]A = identity, e.g. the identity itself) makes the cofactored
+    /// equation independent of the message, so a signature made without any private key verifies for every body.
+    /// </summary>
+    public static bool IsValidPublicKey(ReadOnlySpan<byte> publicKey) =>
+        EdwardsPoint.TryDecode(publicKey, out var point) && !point.Double().Double().Double().IsIdentity;
 
     /// <summary>True when <paramref name="signature"/> is a valid signature of <paramref name="message"/> by <paramref name="publicKey"/>.</summary>
     public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
@@ -23,7 +28,7 @@ public static class Ed25519Signature
         {
             return false;
         }
-        if (!EdwardsPoint.TryDecode(publicKey, out var a) || !EdwardsPoint.TryDecode(signature[..32], out var r))
+        if (!IsValidPublicKey(publicKey) || !EdwardsPoint.TryDecode(publicKey, out var a) || !EdwardsPoint.TryDecode(signature[..32], out var r))
         {
             return false;
         }
