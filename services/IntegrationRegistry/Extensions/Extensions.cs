@@ -6,7 +6,9 @@ using Platform.IntegrationRegistry.Infrastructure;
 using Platform.IntegrationRegistry.Outbox;
 using Platform.IntegrationRegistry.Secrets;
 using Platform.IntegrationRegistry.Security;
+using Platform.IntegrationRegistry.Validation;
 using Platform.Outbound;
+
 
 namespace Platform.IntegrationRegistry;
 
@@ -73,16 +75,18 @@ public static class Extensions
         app.UseAuthorization();
 
         app.MapOpenApi(OpenApiPath);
-        app.MapOperatorApi();
-        app.MapIdentitiesApi();
-        app.MapAgentsApi();
-        app.MapAdminKeysApi();
-        app.MapDefinitionsApi();
-        app.MapAuthMethodsApi();
-        app.MapInstallsApi();
-        app.MapCredentialsApi();
-        app.MapSpacesApi();
-        app.MapInternalApi();
+        // Every API below shares the NUL check: PostgreSQL cannot store U+0000, so it is a 400 naming the field.
+        var apis = app.MapGroup("").AddEndpointFilter<NulCharacterFilter>();
+        apis.MapOperatorApi();
+        apis.MapIdentitiesApi();
+        apis.MapAgentsApi();
+        apis.MapAdminKeysApi();
+        apis.MapDefinitionsApi();
+        apis.MapAuthMethodsApi();
+        apis.MapInstallsApi();
+        apis.MapCredentialsApi();
+        apis.MapSpacesApi();
+        apis.MapInternalApi();
         return app;
     }
 }

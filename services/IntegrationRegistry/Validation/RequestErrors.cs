@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Platform.IntegrationRegistry.Validation;
@@ -8,6 +11,9 @@ public sealed partial class RequestErrors
     public const int MaxNameLength = 200;
     public const int MaxTextLength = 2000;
     public const int MaxListLength = 500;
+
+    /// <summary>The longest admin key, agent token or identity name.</summary>
+    public const int MaxLabelLength = 100;
 
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
 
@@ -29,6 +35,27 @@ public sealed partial class RequestErrors
         else
         {
             MaxLength(field, value, maxLength);
+        }
+    }
+
+    /// <summary>
+    /// Admin key, agent token and identity names: printable Unicode (no control or format characters, no line or
+    /// paragraph separators, no unpaired surrogates), at most <see cref="MaxLabelLength"/>. A printable text such as
+    /// <c>${jndi:ldap://x}</c> is accepted: names are data, stored and shown, never interpreted by any component.
+    /// </summary>
+    public void PrintableName(string field, string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required || value is { Length: > 0 })
+            {
+                Add(field, required ? $"The {field} field is required." : $"The {field} field must not be blank.");
+            }
+            return;
+        }
+        if (value.Length > MaxLabelLength || !IsPrintable(value))
+        {
+            Add(field, $"The {field} field must be 1 to {MaxLabelLength} printable characters (no control or format characters).");
         }
     }
 
@@ -151,4 +178,24 @@ public sealed partial class RequestErrors
 
     [GeneratedRegex(@"^[a-z0-9-]{1,40}\z")]
     private static partial Regex SlugPattern();
+
+    private static bool IsPrintable(string value)
+    {
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) != OperationStatus.Done)
+            {
+                return false;
+            }
+            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                or UnicodeCategory.OtherNotAssigned)
+            {
+                return false;
+            }
+            rest = rest[consumed..];
+        }
+        return true;
+    }
 }

@@ -20,7 +20,7 @@ public static class RequestValidators
     public static RequestErrors Validate(IdentityRequest request)
     {
         var errors = new RequestErrors();
-        errors.Required("name", request.Name, 100);
+        errors.PrintableName("name", request.Name, required: true);
         errors.MaxLength("displayName", request.DisplayName, RequestErrors.MaxNameLength);
         errors.MaxLength("email", request.Email, 320);
         if (request.Email is { Length: > 0 } email && (!email.Contains('@', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace)))
@@ -45,7 +45,7 @@ public static class RequestValidators
     public static RequestErrors Validate(IssueTokenRequest request, DateTimeOffset now)
     {
         var errors = new RequestErrors();
-        errors.MaxLength("name", request.Name, RequestErrors.MaxNameLength);
+        errors.PrintableName("name", request.Name, required: false);
         errors.InFuture("expiresAt", request.ExpiresAt, now);
         return errors;
     }
