@@ -118,7 +118,7 @@ public sealed class VaultSecretsTests(DistributedApplicationFixture fixture)
 
         Assert.Equal(400, error.StatusCode);
         Assert.Contains("variableName", error.Errors.Keys);
-        Assert.Empty(await _db.QueryAsync("SELECT 1 FROM vault.secret_refs WHERE env_variable = $1", r => r.GetInt32(0), variable));
+        Assert.Empty(await _db.QueryAsync("SELECT 1 FROM vault.secret_refs WHERE env_variable = $1 AND tenant_id = $2", r => r.GetInt32(0), variable, tenant));
     }
 
     [Fact]
