@@ -10,7 +10,8 @@ public sealed class InstallStore(RegistryDatabase database)
     public const int DefaultCallTimeoutSeconds = 30;
 
     private const string Columns =
-        "id, slug, display_name, definition_id, auth_method_id, allowed_tools, denied_tools, call_timeout_seconds, created_at, updated_at";
+        "id, slug, display_name, definition_id, auth_method_id, allowed_tools, denied_tools, call_timeout_seconds, created_at, updated_at, " +
+        "allowed_resources, denied_resources, allowed_prompts, denied_prompts";
 
     public Task<List<Install>> ListAsync(Guid tenantId, CancellationToken ct) =>
         database.ReadAsync(s => s.QueryAsync(
@@ -26,8 +27,10 @@ public sealed class InstallStore(RegistryDatabase database)
         {
             var install = (await s.QuerySingleAsync(
                 $"""
-                INSERT INTO registry.installs (id, tenant_id, definition_id, auth_method_id, slug, display_name, allowed_tools, denied_tools, call_timeout_seconds)
-                VALUES (@id, @tenant, @definition, @method, @slug, @display, @allowed, @denied, @timeout) RETURNING {Columns}
+                INSERT INTO registry.installs (id, tenant_id, definition_id, auth_method_id, slug, display_name, allowed_tools, denied_tools, call_timeout_seconds,
+                    allowed_resources, denied_resources, allowed_prompts, denied_prompts)
+                VALUES (@id, @tenant, @definition, @method, @slug, @display, @allowed, @denied, @timeout,
+                    @allowedResources, @deniedResources, @allowedPrompts, @deniedPrompts) RETURNING {Columns}
                 """,
                 Read, ct, [("id", Guid.CreateVersion7()), ("definition", definitionId), .. Parameters(tenantId, request)]))!;
             s.CatalogChanged(tenantId, install.Id, null, "install-created");
@@ -40,7 +43,9 @@ public sealed class InstallStore(RegistryDatabase database)
             var install = await s.QuerySingleAsync(
                 $"""
                 UPDATE registry.installs SET definition_id = @definition, auth_method_id = @method, slug = @slug, display_name = @display,
-                    allowed_tools = @allowed, denied_tools = @denied, call_timeout_seconds = @timeout, updated_at = now()
+                    allowed_tools = @allowed, denied_tools = @denied, call_timeout_seconds = @timeout,
+                    allowed_resources = @allowedResources, denied_resources = @deniedResources,
+                    allowed_prompts = @allowedPrompts, denied_prompts = @deniedPrompts, updated_at = now()
                 WHERE tenant_id = @tenant AND id = @id RETURNING {Columns}
                 """,
                 Read, ct, [("id", id), ("definition", definitionId), .. Parameters(tenantId, request)]);
@@ -85,6 +90,7 @@ public sealed class InstallStore(RegistryDatabase database)
             return await s.QueryAsync(
                 """
                 SELECT i.id, i.tenant_id, i.slug, d.name, d.kind, d.base_url, m.kind AS auth_kind, i.allowed_tools, i.denied_tools, i.call_timeout_seconds,
+                    i.allowed_resources, i.denied_resources, i.allowed_prompts, i.denied_prompts,
                     m.kind IN ('none', 'client-credentials') OR EXISTS (
                         SELECT 1 FROM registry.credentials c
                         WHERE c.tenant_id = i.tenant_id AND c.install_id = i.id AND c.subject_identity_id = @subject
@@ -97,7 +103,13 @@ public sealed class InstallStore(RegistryDatabase database)
                 """,
                 r => new InstallInfo(
                     r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                    r.GetFieldValue<string[]>(7), r.GetFieldValue<string[]>(8), r.GetInt32(9), r.GetBoolean(10)),
+                    r.GetFieldValue<string[]>(7), r.GetFieldValue<string[]>(8), r.GetInt32(9), r.GetBoolean(14))
+                {
+                    AllowedResources = r.GetFieldValue<string[]>(10),
+                    DeniedResources = r.GetFieldValue<string[]>(11),
+                    AllowedPrompts = r.GetFieldValue<string[]>(12),
+                    DeniedPrompts = r.GetFieldValue<string[]>(13),
+                },
                 ct, ("tenant", tenantId), ("subject", subjectId));
         }, ct);
 
@@ -107,9 +119,21 @@ public sealed class InstallStore(RegistryDatabase database)
         ("allowed", (request.AllowedTools ?? []).Distinct(StringComparer.Ordinal).ToArray()),
         ("denied", (request.DeniedTools ?? []).Distinct(StringComparer.Ordinal).ToArray()),
         ("timeout", request.CallTimeoutSeconds ?? DefaultCallTimeoutSeconds),
+        ("allowedResources", Distinct(request.AllowedResources)),
+        ("deniedResources", Distinct(request.DeniedResources)),
+        ("allowedPrompts", Distinct(request.AllowedPrompts)),
+        ("deniedPrompts", Distinct(request.DeniedPrompts)),
     ];
+
+    private static string[] Distinct(IReadOnlyList<string>? values) => [.. (values ?? []).Distinct(StringComparer.Ordinal)];
 
     private static Install Read(NpgsqlDataReader r) => new(
         r.Guid("id"), r.String("slug"), r.NullableString("display_name"), r.Guid("definition_id"), r.Guid("auth_method_id"),
-        r.Strings("allowed_tools"), r.Strings("denied_tools"), r.Int("call_timeout_seconds"), r.Time("created_at"), r.Time("updated_at"));
+        r.Strings("allowed_tools"), r.Strings("denied_tools"), r.Int("call_timeout_seconds"), r.Time("created_at"), r.Time("updated_at"))
+    {
+        AllowedResources = r.Strings("allowed_resources"),
+        DeniedResources = r.Strings("denied_resources"),
+        AllowedPrompts = r.Strings("allowed_prompts"),
+        DeniedPrompts = r.Strings("denied_prompts"),
+    };
 }

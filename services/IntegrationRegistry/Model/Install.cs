@@ -1,6 +1,9 @@
 namespace Platform.IntegrationRegistry.Model;
 
-/// <summary>One instance of a definition in the tenant. Empty <c>allowedTools</c> allows every tool; <c>deniedTools</c> always wins.</summary>
+/// <summary>
+/// One instance of a definition in the tenant. Empty <c>allowedTools</c> allows every tool; <c>deniedTools</c> always
+/// wins. Resources (URIs, or prefixes ending in <c>*</c>) and prompts (names) have lists of their own, alike.
+/// </summary>
 public sealed record Install(
     Guid Id,
     string Slug,
@@ -11,4 +14,13 @@ public sealed record Install(
     IReadOnlyList<string> DeniedTools,
     int CallTimeoutSeconds,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    public IReadOnlyList<string> AllowedResources { get; init; } = [];
+
+    public IReadOnlyList<string> DeniedResources { get; init; } = [];
+
+    public IReadOnlyList<string> AllowedPrompts { get; init; } = [];
+
+    public IReadOnlyList<string> DeniedPrompts { get; init; } = [];
+}

@@ -176,6 +176,30 @@ public sealed partial class RequestErrors
         }
     }
 
+    /// <summary>Resource list entries: a URI, or a prefix ending in one <c>*</c>; no spaces or control characters.</summary>
+    public void UriPatterns(string field, IReadOnlyList<string>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+        if (values.Count > MaxListLength)
+        {
+            Add(field, $"The {field} field may hold at most {MaxListLength} entries.");
+            return;
+        }
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i];
+            if (string.IsNullOrEmpty(value) || value.Length > MaxTextLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+                || value.IndexOf('*', StringComparison.Ordinal) is var star && star >= 0 && star != value.Length - 1)
+            {
+                Add($"{field}[{i}]", $"Each entry of {field} must be a URI or a URI prefix ending in '*', 1 to {MaxTextLength} characters without spaces.");
+                return;
+            }
+        }
+    }
+
     [GeneratedRegex(@"^[a-z0-9-]{1,40}\z")]
     private static partial Regex SlugPattern();
 

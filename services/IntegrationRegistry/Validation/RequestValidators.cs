@@ -109,6 +109,10 @@ public static class RequestValidators
         errors.Required("authMethodId", request.AuthMethodId);
         errors.Names("allowedTools", request.AllowedTools);
         errors.Names("deniedTools", request.DeniedTools);
+        errors.UriPatterns("allowedResources", request.AllowedResources);
+        errors.UriPatterns("deniedResources", request.DeniedResources);
+        errors.Names("allowedPrompts", request.AllowedPrompts);
+        errors.Names("deniedPrompts", request.DeniedPrompts);
         errors.InRange("callTimeoutSeconds", request.CallTimeoutSeconds, 1, 600);
         return errors;
     }

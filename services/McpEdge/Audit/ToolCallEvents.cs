@@ -20,9 +20,11 @@ public sealed class ToolCallEvents(SecretRedactor redactor)
             ? null
             : JsonSerializer.SerializeToNode(record.Arguments, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, JsonElement>)));
         var bytesIn = record.Arguments is null ? 0 : JsonSerializer.SerializeToUtf8Bytes(arguments, McpJsonUtilities.DefaultOptions).LongLength;
-        var bytesOut = record.Result is null
-            ? 0
-            : JsonSerializer.SerializeToUtf8Bytes(record.Result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult))).LongLength;
+        var bytesOut = record.Result is not null
+            ? JsonSerializer.SerializeToUtf8Bytes(record.Result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult))).LongLength
+            : record.ForwardedResult is { } forwarded
+                ? JsonSerializer.SerializeToUtf8Bytes(forwarded, McpJsonUtilities.DefaultOptions.GetTypeInfo(forwarded.GetType())).LongLength
+                : 0;
         return new ToolCallCompleted(
             Guid.CreateVersion7(),
             record.FinishedAt,
@@ -39,6 +41,9 @@ public sealed class ToolCallEvents(SecretRedactor redactor)
             redactor.Redact(arguments, [.. record.CredentialValues]),
             bytesIn,
             bytesOut,
-            record.TraceId);
+            record.TraceId)
+        {
+            Kind = record.Kind,
+        };
     }
 }

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
+using Platform.Contracts;
 using Platform.McpEdge.Server;
 
 namespace Platform.McpEdge.Audit;
 
 /// <summary>
-/// One finished tools/call as the data path hands it over: raw arguments, the credential values the call used and
-/// the result. Redaction and sizing happen later, off the data path; this object never leaves memory.
+/// One finished tools/call (or other forwarded request: <see cref="Kind"/>) as the data path hands it over: raw
+/// arguments, the credential values the call used and the result. Redaction and sizing happen later, off the data path; this object never leaves memory.
 /// </summary>
 public sealed record ToolCallRecord(
     EdgeCaller Caller,
@@ -29,5 +30,11 @@ public sealed record ToolCallRecord(
     public const string Rejected = "rejected";
     public const string Cancelled = "cancelled";
 
-    public override string ToString() => $"ToolCallRecord {{ Tool = {ToolName}, Outcome = {Outcome} }}";
+    /// <summary>What was forwarded (<see cref="ToolCallKinds"/>).</summary>
+    public string Kind { get; init; } = ToolCallKinds.Tool;
+
+    /// <summary>The answer of a forwarded request other than tools/call (measured, never stored).</summary>
+    public object? ForwardedResult { get; init; }
+
+    public override string ToString() => $"ToolCallRecord {{ Kind = {Kind}, Tool = {ToolName}, Outcome = {Outcome} }}";
 }

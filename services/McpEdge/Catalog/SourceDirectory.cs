@@ -79,7 +79,13 @@ public sealed class SourceDirectory(PlatformClients clients, IOptions<McpEdgeOpt
         return new UpstreamSource(
             install.InstallId, UpstreamSourceKind.Install, install.Slug, install.DefinitionName, endpoint, install.AuthMethod,
             install.AllowedTools ?? [], install.DeniedTools ?? [], TimeSpan.FromSeconds(Math.Clamp(install.CallTimeoutSeconds, 1, 3600)),
-            install.Connected, reason);
+            install.Connected, reason)
+        {
+            AllowedResources = install.AllowedResources ?? [],
+            DeniedResources = install.DeniedResources ?? [],
+            AllowedPrompts = install.AllowedPrompts ?? [],
+            DeniedPrompts = install.DeniedPrompts ?? [],
+        };
     }
 
     private static UpstreamSource FromAgent(AgentEndpointInfo agent, TimeSpan timeout)

@@ -19,6 +19,18 @@ public sealed record UpstreamSource(
 {
     public const string AuthNone = "none";
 
+    /// <summary>Upstream resource URIs, or prefixes ending in <c>*</c>, that may be read; empty allows every one.</summary>
+    public IReadOnlyList<string> AllowedResources { get; init; } = [];
+
+    /// <summary>Upstream resource URIs or prefixes that may never be read; always wins.</summary>
+    public IReadOnlyList<string> DeniedResources { get; init; } = [];
+
+    /// <summary>Upstream prompt names that may be got; empty allows every one.</summary>
+    public IReadOnlyList<string> AllowedPrompts { get; init; } = [];
+
+    /// <summary>Upstream prompt names that may never be got; always wins.</summary>
+    public IReadOnlyList<string> DeniedPrompts { get; init; } = [];
+
     public bool IsUsable => UnusableReason is null;
 
     /// <summary>Needs a credential of the caller's subject (anything but auth <c>none</c>).</summary>
@@ -28,6 +40,22 @@ public sealed record UpstreamSource(
     public bool Exposes(string upstreamToolName) =>
         !DeniedTools.Contains(upstreamToolName, StringComparer.Ordinal)
         && (AllowedTools.Count == 0 || AllowedTools.Contains(upstreamToolName, StringComparer.Ordinal));
+
+    /// <summary>
+    /// Whether a resource (its upstream URI) or a resource template (its upstream URI template) may be listed, read or
+    /// completed: denied entries win, a non-empty allow list admits only what its entries name or prefix.
+    /// </summary>
+    public bool ExposesResource(string upstreamUri) =>
+        !DeniedResources.Any(entry => MatchesUri(entry, upstreamUri))
+        && (AllowedResources.Count == 0 || AllowedResources.Any(entry => MatchesUri(entry, upstreamUri)));
+
+    /// <summary>Whether a prompt (its upstream name) may be listed, got or completed.</summary>
+    public bool ExposesPrompt(string upstreamPromptName) =>
+        !DeniedPrompts.Contains(upstreamPromptName, StringComparer.Ordinal)
+        && (AllowedPrompts.Count == 0 || AllowedPrompts.Contains(upstreamPromptName, StringComparer.Ordinal));
+
+    private static bool MatchesUri(string entry, string uri) =>
+        entry.EndsWith('*') ? uri.StartsWith(entry.AsSpan(0, entry.Length - 1), StringComparison.Ordinal) : string.Equals(entry, uri, StringComparison.Ordinal);
 
     /// <summary>What a person has to do before this integration's tools work, for "not connected" answers.</summary>
     public string ConnectHint => $"Not connected: connect {DisplayName} (integration '{Namespace}') for your account, then call the tool again.";

@@ -1,6 +1,9 @@
+using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Platform.Contracts;
+using Platform.McpEdge.Audit;
 using Platform.McpEdge.Catalog;
 using Platform.McpEdge.Upstream;
 
@@ -8,33 +11,53 @@ namespace Platform.McpEdge.Server;
 
 /// <summary>
 /// resources/read, prompts/get and completion/complete: the namespace in the URI or name picks the upstream, the
-/// namespace is removed, the request goes upstream as the caller's subject, and URIs in the answer get it back.
-/// The caller's credential is hidden wherever the answer or an error quotes it.
+/// install's resource and prompt lists decide whether the request may go (a refused one looks unknown, like a
+/// denied tool), the namespace is removed, the request goes upstream as the caller's subject, and URIs in the answer
+/// get it back. The caller's credential is hidden wherever the answer or an error quotes it. Each request leaves an
+/// audit record of its kind, whatever its outcome.
 /// </summary>
-public sealed class ForwardedRequestHandlers(CatalogService catalogs, UpstreamConnector connector, CredentialEchoes echoes)
+public sealed class ForwardedRequestHandlers(
+    CatalogService catalogs, UpstreamConnector connector, CredentialEchoes echoes, ToolCallAuditQueue audit, TimeProvider timeProvider)
 {
+    public const string NotAllowed = "not-allowed";
+
     public async ValueTask<ReadResourceResult> ReadResourceAsync(EdgeCaller caller, ReadResourceRequestParams? request, CancellationToken ct)
     {
         var uri = request?.Uri ?? throw new McpProtocolException("resources/read needs a uri.", McpErrorCode.InvalidParams);
-        if (!NamespacedNames.TrySplitUri(uri, out var ns, out var upstreamUri))
+        var call = new ForwardedCall(caller, ToolCallKinds.Resource, uri, null, timeProvider);
+        return await AuditedAsync(call, async () =>
         {
-            throw UnknownResource(uri);
-        }
-        var source = await AvailableSourceAsync(caller, ns, () => UnknownResource(uri), ct);
-        var result = await ForwardAsync(caller, source, (client, token) => client.ReadResourceAsync(new ReadResourceRequestParams { Uri = upstreamUri }, token), ct);
-        foreach (var contents in result.Contents)
-        {
-            contents.Uri = NamespacedNames.Uri(ns, contents.Uri);
-        }
-        return result;
+            if (!NamespacedNames.TrySplitUri(uri, out var ns, out var upstreamUri))
+            {
+                call.Reject("unknown-resource");
+                throw UnknownResource(uri);
+            }
+            var source = await AvailableSourceAsync(call, ns, "unknown-resource", () => UnknownResource(uri), ct);
+            call.Route(source.Id, upstreamUri);
+            if (!source.ExposesResource(upstreamUri))
+            {
+                call.Reject(NotAllowed);
+                throw UnknownResource(uri);
+            }
+            var result = await ForwardAsync(call, source, (client, token) => client.ReadResourceAsync(new ReadResourceRequestParams { Uri = upstreamUri }, token), ct);
+            foreach (var contents in result.Contents)
+            {
+                contents.Uri = NamespacedNames.Uri(ns, contents.Uri);
+            }
+            return result;
+        }, ct);
     }
 
     public async ValueTask<GetPromptResult> GetPromptAsync(EdgeCaller caller, GetPromptRequestParams? request, CancellationToken ct)
     {
         var name = request?.Name ?? throw new McpProtocolException("prompts/get needs a name.", McpErrorCode.InvalidParams);
-        var (source, upstreamName) = await SplitNameAsync(caller, name, () => UnknownPrompt(name), ct);
-        return await ForwardAsync(caller, source, (client, token) =>
-            client.GetPromptAsync(new GetPromptRequestParams { Name = upstreamName, Arguments = request.Arguments }, token), ct);
+        var call = new ForwardedCall(caller, ToolCallKinds.Prompt, name, request.Arguments, timeProvider);
+        return await AuditedAsync(call, async () =>
+        {
+            var (source, upstreamName) = await PromptAsync(call, name, ct);
+            return await ForwardAsync(call, source, (client, token) =>
+                client.GetPromptAsync(new GetPromptRequestParams { Name = upstreamName, Arguments = request.Arguments }, token), ct);
+        }, ct);
     }
 
     public async ValueTask<CompleteResult> CompleteAsync(EdgeCaller caller, CompleteRequestParams? request, CancellationToken ct)
@@ -44,43 +67,106 @@ public sealed class ForwardedRequestHandlers(CatalogService catalogs, UpstreamCo
         {
             throw new McpProtocolException("completion/complete needs params.", McpErrorCode.InvalidParams);
         }
-        (UpstreamSource Source, Reference Reference) target = request.Ref switch
+        var target = request.Ref switch
         {
-            PromptReference prompt => await SplitPromptAsync(prompt),
-            ResourceTemplateReference { Uri: { } templateUri } when NamespacedNames.TrySplitUri(templateUri, out var ns, out var upstreamUri) =>
-                (await AvailableSourceAsync(caller, ns, () => UnknownResource(templateUri), ct), new ResourceTemplateReference { Uri = upstreamUri }),
+            PromptReference prompt => prompt.Name,
+            ResourceTemplateReference { Uri: { } templateUri } => templateUri,
             _ => throw new McpProtocolException("completion/complete needs a ref to a prompt or resource template listed by this server.", McpErrorCode.InvalidParams),
         };
-        return await ForwardAsync(caller, target.Source, (client, token) =>
-            client.CompleteAsync(new CompleteRequestParams { Ref = target.Reference, Argument = request.Argument, Context = request.Context }, token), ct);
-
-        async Task<(UpstreamSource, Reference)> SplitPromptAsync(PromptReference prompt)
+        var call = new ForwardedCall(caller, ToolCallKinds.Completion, target, CompletionArguments(request), timeProvider);
+        return await AuditedAsync(call, async () =>
         {
-            var (source, upstreamName) = await SplitNameAsync(caller, prompt.Name, () => UnknownPrompt(prompt.Name), ct);
+            var (source, reference) = request.Ref is PromptReference
+                ? await CompletePromptAsync()
+                : await CompleteTemplateAsync();
+            return await ForwardAsync(call, source, (client, token) =>
+                client.CompleteAsync(new CompleteRequestParams { Ref = reference, Argument = request.Argument, Context = request.Context }, token), ct);
+        }, ct);
+
+        async Task<(UpstreamSource, Reference)> CompletePromptAsync()
+        {
+            var (source, upstreamName) = await PromptAsync(call, target, ct);
             return (source, new PromptReference { Name = upstreamName });
+        }
+
+        async Task<(UpstreamSource, Reference)> CompleteTemplateAsync()
+        {
+            if (!NamespacedNames.TrySplitUri(target, out var ns, out var upstreamUri))
+            {
+                call.Reject("unknown-resource");
+                throw UnknownResource(target);
+            }
+            var source = await AvailableSourceAsync(call, ns, "unknown-resource", () => UnknownResource(target), ct);
+            call.Route(source.Id, upstreamUri);
+            if (!source.ExposesResource(upstreamUri))
+            {
+                call.Reject(NotAllowed);
+                throw UnknownResource(target);
+            }
+            return (source, new ResourceTemplateReference { Uri = upstreamUri });
         }
     }
 
-    private async Task<(UpstreamSource Source, string UpstreamName)> SplitNameAsync(EdgeCaller caller, string name, Func<McpProtocolException> unknown, CancellationToken ct)
+    /// <summary>Runs the request and hands its audit record over however it ends.</summary>
+    private async Task<T> AuditedAsync<T>(ForwardedCall call, Func<Task<T>> run, CancellationToken ct) where T : class
     {
-        var ns = NamespacedNames.NamespaceOfName(name) ?? throw unknown();
-        var source = await AvailableSourceAsync(caller, ns, unknown, ct);
-        return (source, name[(ns.Length + NamespacedNames.ToolSeparator.Length)..]);
+        try
+        {
+            return call.Succeed(await run());
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            call.Cancel();
+            throw;
+        }
+        finally
+        {
+            call.Complete(audit);
+        }
     }
 
-    private async Task<UpstreamSource> AvailableSourceAsync(EdgeCaller caller, string ns, Func<McpProtocolException> unknown, CancellationToken ct)
+    private async Task<(UpstreamSource Source, string UpstreamName)> PromptAsync(ForwardedCall call, string name, CancellationToken ct)
     {
-        var catalog = await catalogs.FindAsync(caller, ns, ct) ?? throw unknown();
+        var ns = NamespacedNames.NamespaceOfName(name);
+        if (ns is null)
+        {
+            call.Reject("unknown-prompt");
+            throw UnknownPrompt(name);
+        }
+        var source = await AvailableSourceAsync(call, ns, "unknown-prompt", () => UnknownPrompt(name), ct);
+        var upstreamName = name[(ns.Length + NamespacedNames.ToolSeparator.Length)..];
+        call.Route(source.Id, upstreamName);
+        if (!source.ExposesPrompt(upstreamName))
+        {
+            call.Reject(NotAllowed);
+            throw UnknownPrompt(name);
+        }
+        return (source, upstreamName);
+    }
+
+    private async Task<UpstreamSource> AvailableSourceAsync(ForwardedCall call, string ns, string unknownClass, Func<McpProtocolException> unknown, CancellationToken ct)
+    {
+        var catalog = await catalogs.FindAsync(call.Caller, ns, ct);
+        if (catalog is null)
+        {
+            call.Reject(unknownClass);
+            throw unknown();
+        }
+        call.Route(catalog.Source.Id, ns);
         if (!catalog.IsAvailable)
         {
-            throw catalog.Source.IsUsable || catalog.FailureClass == UpstreamFailure.NotConnected
-                ? new McpProtocolException(catalog.FailureReason!, McpErrorCode.InternalError)
-                : unknown();
+            if (catalog.Source.IsUsable || catalog.FailureClass == UpstreamFailure.NotConnected)
+            {
+                call.Fail(catalog.FailureClass ?? UpstreamFailure.Unavailable);
+                throw new McpProtocolException(catalog.FailureReason!, McpErrorCode.InternalError);
+            }
+            call.Reject(unknownClass);
+            throw unknown();
         }
         return catalog.Source;
     }
 
-    private async Task<T> ForwardAsync<T>(EdgeCaller caller, UpstreamSource source, Func<McpClient, CancellationToken, ValueTask<T>> send, CancellationToken ct)
+    private async Task<T> ForwardAsync<T>(ForwardedCall call, UpstreamSource source, Func<McpClient, CancellationToken, ValueTask<T>> send, CancellationToken ct)
         where T : class
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -88,22 +174,39 @@ public sealed class ForwardedRequestHandlers(CatalogService catalogs, UpstreamCo
         UpstreamConnection? connection = null;
         try
         {
-            connection = await connector.ConnectAsync(caller, source, source.CallTimeout, timeout.Token);
+            connection = await connector.ConnectAsync(call.Caller, source, source.CallTimeout, timeout.Token);
+            call.UseCredential(connection.Credential);
             return echoes.Scrub(await send(connection.Client, timeout.Token), connection.Credential);
         }
         catch (McpProtocolException exception) when (!ct.IsCancellationRequested)
         {
             // The upstream's own JSON-RPC error (unknown prompt, bad argument): passed on, minus any credential it quotes.
-            var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(caller, source);
+            call.UpstreamError();
+            var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(call.Caller, source);
             throw new McpProtocolException(echoes.Scrub(exception.Message, credential), exception.ErrorCode);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException && !ct.IsCancellationRequested)
         {
             var failure = timeout.IsCancellationRequested ? UpstreamFailure.TimedOut(source, source.CallTimeout) : UpstreamFailure.From(exception, source);
-            var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(caller, source);
-            await connector.ReportAsync(caller, source, failure);
+            await connector.ReportAsync(call.Caller, source, failure);
+            call.Fail(failure.ErrorClass);
+            var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(call.Caller, source);
             throw new McpProtocolException(echoes.Scrub(failure.Message, credential), McpErrorCode.InternalError);
         }
+    }
+
+    /// <summary>What a completion asks, for the audit: the argument being completed (and the context, if any).</summary>
+    private static Dictionary<string, JsonElement> CompletionArguments(CompleteRequestParams request)
+    {
+        var arguments = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
+        {
+            ["argument"] = JsonSerializer.SerializeToElement(request.Argument, McpJsonUtilities.DefaultOptions.GetTypeInfo(request.Argument.GetType())),
+        };
+        if (request.Context is { } context)
+        {
+            arguments["context"] = JsonSerializer.SerializeToElement(context, McpJsonUtilities.DefaultOptions.GetTypeInfo(context.GetType()));
+        }
+        return arguments;
     }
 
     private static McpProtocolException UnknownResource(string uri) =>
