@@ -63,6 +63,13 @@ public sealed class RegistryClient(HttpClient http) : IRegistryAuthenticator
     public async Task<IReadOnlyList<AgentEndpointInfo>> GetAgentEndpointsAsync(Guid tenantId, CancellationToken ct) =>
         await GetOrNullAsync<List<AgentEndpointInfo>>($"/internal/tenants/{tenantId}/agent-endpoints", ct) ?? [];
 
+    /// <summary>Lists a service's public signing key in the platform's JWKS (or extends its listing) until it expires.</summary>
+    public async Task PublishSigningKeyAsync(string kid, SigningKeyRequest request, CancellationToken ct)
+    {
+        using var response = await http.PutAsJsonAsync($"/internal/signing-keys/{Uri.EscapeDataString(kid)}", request, ct);
+        response.EnsureSuccessStatusCode();
+    }
+
     private async Task<T?> GetOrNullAsync<T>(string path, CancellationToken ct) where T : class
     {
         using var response = await http.GetAsync(path, ct);

@@ -51,11 +51,16 @@ public sealed class AgentStore(RegistryDatabase database)
             return await s.ExecuteAsync("DELETE FROM registry.agents WHERE tenant_id = @tenant AND id = @id", ct, ("tenant", tenantId), ("id", id)) > 0;
         }, ct);
 
-    /// <summary>Agents of the tenant registered with their own MCP endpoint.</summary>
+    /// <summary>Agents of the tenant registered with their own MCP endpoint, each with the agents allowed to call it.</summary>
     public Task<List<AgentEndpointInfo>> ListEndpointsAsync(Guid tenantId, CancellationToken ct) =>
         database.ReadAsync(s => s.QueryAsync(
-            "SELECT id, name, slug, mcp_url, description FROM registry.agents WHERE tenant_id = @tenant AND mcp_url IS NOT NULL ORDER BY slug",
-            r => new AgentEndpointInfo(r.Guid("id"), r.String("name"), r.String("slug"), r.String("mcp_url"), r.NullableString("description")),
+            """
+            SELECT a.id, a.name, a.slug, a.mcp_url, a.description,
+                   ARRAY(SELECT c.caller_agent_id FROM registry.agent_callers c WHERE c.tenant_id = a.tenant_id AND c.agent_id = a.id) AS callers
+            FROM registry.agents a WHERE a.tenant_id = @tenant AND a.mcp_url IS NOT NULL ORDER BY a.slug
+            """,
+            r => new AgentEndpointInfo(r.Guid("id"), r.String("name"), r.String("slug"), r.String("mcp_url"), r.NullableString("description"),
+                r.GetFieldValue<Guid[]>(r.GetOrdinal("callers"))),
             ct, ("tenant", tenantId)), ct);
 
     private static async Task RevokeCachedTokensAsync(DbSession s, Guid tenantId, Guid agentId, CancellationToken ct)

@@ -40,6 +40,8 @@ public static class Extensions
         builder.Services.AddSingleton<TenantStore>();
         builder.Services.AddSingleton<IdentityStore>();
         builder.Services.AddSingleton<AgentStore>();
+        builder.Services.AddSingleton<AgentCallerStore>();
+        builder.Services.AddSingleton<SigningKeyStore>();
         builder.Services.AddSingleton<AgentTokenStore>();
         builder.Services.AddSingleton<AdminKeyStore>();
         builder.Services.AddSingleton<DefinitionStore>();
@@ -87,6 +89,8 @@ public static class Extensions
         apis.MapCredentialsApi();
         apis.MapSpacesApi();
         apis.MapInternalApi();
+        apis.MapAgentCallersApi();
+        apis.MapSigningKeysApi();
         return app;
     }
 }

@@ -9,7 +9,8 @@ namespace Platform.McpEdge.Catalog;
 
 /// <summary>
 /// The upstream servers a caller may reach: the installs its subject sees (from the registry) and the other agents
-/// of its tenant that have their own MCP endpoint, cached briefly and dropped on catalog and credential events.
+/// of its tenant that have their own MCP endpoint and list the caller among those who may call them, cached
+/// briefly and dropped on catalog and credential events.
 /// </summary>
 public sealed class SourceDirectory(PlatformClients clients, IOptions<McpEdgeOptions> options, TimeProvider timeProvider)
 {
@@ -31,7 +32,7 @@ public sealed class SourceDirectory(PlatformClients clients, IOptions<McpEdgeOpt
             return
             [
                 .. (await installs).Select(FromInstall).OrderBy(s => s.Namespace, StringComparer.Ordinal),
-                .. (await agents).Where(a => a.AgentId != caller.AgentId).Select(agent => FromAgent(agent, options.Value.AgentCallTimeout)).OrderBy(s => s.Namespace, StringComparer.Ordinal),
+                .. (await agents).Where(a => a.AgentId != caller.AgentId && a.CallableBy.Contains(caller.AgentId)).Select(agent => FromAgent(agent, options.Value.AgentCallTimeout)).OrderBy(s => s.Namespace, StringComparer.Ordinal),
             ];
         }
         catch (HttpRequestException)

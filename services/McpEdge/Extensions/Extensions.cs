@@ -69,6 +69,7 @@ public static class Extensions
         builder.Services.AddSingleton<UpstreamHttp>();
         builder.Services.AddSingleton<UpstreamSessions>();
         builder.Services.AddSingleton<UpstreamCredentials>();
+        builder.Services.AddSingleton<CallerTokens>();
         builder.Services.AddSingleton<UpstreamConnector>();
         builder.Services.AddSingleton<CredentialEchoes>();
         builder.Services.AddSingleton<UpstreamConcurrency>();

@@ -12,9 +12,10 @@ namespace Platform.McpEdge.Upstream;
 /// Turns "this subject on this install" into the headers an upstream expects: the registry names the credential
 /// and its vault secrets, the vault gives the material. Static credentials go in their configured header (a bare
 /// value in <c>Authorization</c> becomes <c>Bearer …</c>); OAuth credentials send their access token as a bearer.
-/// Resolved credentials are kept briefly; revocation events drop them.
+/// Resolved credentials are kept briefly; revocation events drop them. Another agent called as a tool gets a
+/// token saying who calls (<see cref="CallerTokens"/>).
 /// </summary>
-public sealed class UpstreamCredentials(PlatformClients clients, IOptions<McpEdgeOptions> options, TimeProvider timeProvider)
+public sealed class UpstreamCredentials(PlatformClients clients, CallerTokens callerTokens, IOptions<McpEdgeOptions> options, TimeProvider timeProvider)
 {
     private const string Active = "active";
     private const string ApiKeyRole = "api-key";
@@ -26,6 +27,10 @@ public sealed class UpstreamCredentials(PlatformClients clients, IOptions<McpEdg
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(source);
+        if (source.Kind == UpstreamSourceKind.Agent)
+        {
+            return callerTokens.CredentialAsync(caller, source, ct);
+        }
         if (!source.NeedsCredential)
         {
             return Task.FromResult(UpstreamCredential.None);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Platform.Tests.Infrastructure;
 using Platform.Tests.Registry;
@@ -10,7 +11,7 @@ namespace Platform.Tests.McpEdge;
 /// upstream MCP servers in this process, and installs of them through the registry's admin API —
 /// <c>alpha</c> (auth none, <c>admin_delete</c> denied, 2 s timeout), <c>beta</c> (static bearer from the vault),
 /// <c>bulk</c> (150 tools), <c>down</c> (nothing listens), <c>unconnected</c> (static, no credential), and another
-/// agent, <c>helper</c>, with its own MCP endpoint.
+/// agent, <c>helper</c>, with its own MCP endpoint, which lists the calling agent as allowed to call it.
 /// </summary>
 public sealed class EdgeWorld
 {
@@ -71,6 +72,13 @@ public sealed class EdgeWorld
         return install.GetProperty("id").GetGuid();
     }
 
+    /// <summary>Replaces the list of agents that may call <paramref name="agentId"/> as tools.</summary>
+    public static async Task AllowCallersAsync(TestTenant tenant, Guid agentId, params Guid[] callerIds)
+    {
+        using var response = await tenant.Admin.PutAsJsonAsync($"/api/registry/agents/{agentId}/callers", new { agentIds = callerIds });
+        await Api.ReadAsync(response, "allow callers");
+    }
+
     private static async Task<EdgeWorld> CreateAsync(DistributedApplicationFixture platform)
     {
         var registry = new RegistryPlatform(platform);
@@ -91,7 +99,8 @@ public sealed class EdgeWorld
         await CreateInstallAsync(tenant, "bulk", bulk.Endpoint);
         await CreateInstallAsync(tenant, "down", TestUpstream.NothingListening());
         await CreateInstallAsync(tenant, "unconnected", world.Beta.Endpoint, staticHeader: "X-API-Key");
-        await tenant.CreateAgentAsync("helper", world.SubjectId, helper.Endpoint.ToString());
+        var helperAgent = await tenant.CreateAgentAsync("helper", world.SubjectId, helper.Endpoint.ToString());
+        await AllowCallersAsync(tenant, helperAgent, world.AgentId);
         return world;
     }
 }

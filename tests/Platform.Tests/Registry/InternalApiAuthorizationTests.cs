@@ -33,6 +33,7 @@ public sealed class InternalApiAuthorizationTests(DistributedApplicationFixture 
             (HttpMethod.Post, "/internal/credentials/resolve", new { tenantId = dev.Tenant.Id, installId = Guid.NewGuid(), subjectId = dev.Identity.Id }, catalog),
             (HttpMethod.Post, $"/internal/tenants/{dev.Tenant.Id}/credentials/{Guid.NewGuid()}/needs-reauth", null, catalog),
             (HttpMethod.Get, $"/internal/tenants/{dev.Tenant.Id}/agent-endpoints", null, ["mcp-edge"]),
+            (HttpMethod.Put, "/internal/signing-keys/authz-test-key", new { publicJwk = PublicJwk("authz-test-key"), expiresAt = DateTimeOffset.UtcNow.AddMinutes(5) }, ["mcp-edge"]),
         ];
     }
 
@@ -114,6 +115,15 @@ public sealed class InternalApiAuthorizationTests(DistributedApplicationFixture 
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>A throwaway EC public key, so the signing-key endpoint has a valid body to accept.</summary>
+    private static Dictionary<string, string> PublicJwk(string kid)
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var q = key.ExportParameters(includePrivateParameters: false).Q;
+        return new() { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = Convert.ToBase64String(q.X!).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+            ["y"] = Convert.ToBase64String(q.Y!).TrimEnd('=').Replace('+', '-').Replace('/', '_'), ["kid"] = kid };
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object? body)
