@@ -8,6 +8,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseRequestBodyLimit();
+app.UseAsciiHeaderValues();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapServiceInfo("/gateway");

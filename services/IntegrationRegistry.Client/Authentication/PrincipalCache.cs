@@ -3,22 +3,26 @@ using System.Collections.Concurrent;
 namespace Platform.IntegrationRegistry.Client.Authentication;
 
 /// <summary>
-/// Token-hash → principal (or "no such token") with an expiry per entry. Bounded: when full, expired entries go
-/// first, then everything (a flood of made-up tokens must not grow memory). Invalidation bumps a generation so a
-/// lookup that was in flight while a token was revoked cannot put the stale answer back.
+/// Token-hash → principal (or "no such token") with an expiry per entry. Valid principals and "no such token"
+/// answers are kept apart, each bounded: when one is full, its expired entries go first, then the rest of that one
+/// only. So a flood of made-up tokens neither grows memory nor evicts the valid principals (which would send every
+/// real agent back to the registry). Invalidation bumps a generation so a lookup that was in flight while a token
+/// was revoked cannot put the stale answer back.
 /// </summary>
 internal sealed class PrincipalCache(TimeProvider timeProvider) : IPrincipalCache
 {
-    private const int MaxEntries = 10_000;
+    /// <summary>Per kind of answer (valid principals, unknown tokens).</summary>
+    internal const int MaxEntries = 10_000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _unknown = new(StringComparer.Ordinal);
     private long _generation;
 
     public long Generation => Interlocked.Read(ref _generation);
 
     public bool TryGet(string key, out object? principal)
     {
-        if (_entries.TryGetValue(key, out var entry) && entry.ExpiresAt > timeProvider.GetUtcNow())
+        if ((_entries.TryGetValue(key, out var entry) || _unknown.TryGetValue(key, out entry)) && entry.ExpiresAt > timeProvider.GetUtcNow())
         {
             principal = entry.Principal;
             return true;
@@ -34,13 +38,14 @@ internal sealed class PrincipalCache(TimeProvider timeProvider) : IPrincipalCach
         {
             return;
         }
-        if (_entries.Count >= MaxEntries)
+        var entries = principal is null ? _unknown : _entries;
+        if (entries.Count >= MaxEntries)
         {
-            Trim();
+            Trim(entries);
         }
         if (Generation == generation)
         {
-            _entries[key] = new Entry(principal, timeProvider.GetUtcNow() + duration);
+            entries[key] = new Entry(principal, timeProvider.GetUtcNow() + duration);
         }
     }
 
@@ -55,6 +60,7 @@ internal sealed class PrincipalCache(TimeProvider timeProvider) : IPrincipalCach
     {
         Interlocked.Increment(ref _generation);
         _entries.Clear();
+        _unknown.Clear();
     }
 
     private void Remove(Func<object?, bool> match)
@@ -69,19 +75,19 @@ internal sealed class PrincipalCache(TimeProvider timeProvider) : IPrincipalCach
         }
     }
 
-    private void Trim()
+    private void Trim(ConcurrentDictionary<string, Entry> entries)
     {
         var now = timeProvider.GetUtcNow();
-        foreach (var (key, entry) in _entries)
+        foreach (var (key, entry) in entries)
         {
             if (entry.ExpiresAt <= now)
             {
-                _entries.TryRemove(key, out _);
+                entries.TryRemove(key, out _);
             }
         }
-        if (_entries.Count >= MaxEntries)
+        if (entries.Count >= MaxEntries)
         {
-            _entries.Clear();
+            entries.Clear();
         }
     }
 

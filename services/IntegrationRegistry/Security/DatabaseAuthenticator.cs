@@ -5,8 +5,9 @@ using Platform.IntegrationRegistry.Data;
 namespace Platform.IntegrationRegistry.Security;
 
 /// <summary>
-/// Looks tokens up by hash, only if unrevoked and unexpired, and records their last use in the same statement.
-/// Serves the internal auth endpoints and the registry's own <c>AdminKey</c> scheme.
+/// Looks tokens up by hash, only if unrevoked and unexpired, and records their last use in the same statement, at
+/// most once a minute per token: a token that matches nothing writes nothing, and a busy valid one does not turn
+/// every cache miss into a row update. Serves the internal auth endpoints and the registry's own <c>AdminKey</c> scheme.
 /// </summary>
 public sealed class DatabaseAuthenticator(RegistryDatabase database) : IRegistryAuthenticator
 {
@@ -15,11 +16,17 @@ public sealed class DatabaseAuthenticator(RegistryDatabase database) : IRegistry
             ? Task.FromResult<AgentPrincipal?>(null)
             : database.ReadAsync(session => session.QuerySingleAsync(
                 """
-                UPDATE registry.agent_tokens t SET last_used_at = now()
-                FROM registry.agents a JOIN registry.tenants tn ON tn.id = a.tenant_id
-                WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
-                  AND a.tenant_id = t.tenant_id AND a.id = t.agent_id
-                RETURNING a.tenant_id, tn.slug, a.id, a.name, a.subject_identity_id
+                WITH found AS (
+                    SELECT t.id, t.last_used_at, a.tenant_id, tn.slug, a.id AS agent_id, a.name, a.subject_identity_id
+                    FROM registry.agent_tokens t
+                    JOIN registry.agents a ON a.tenant_id = t.tenant_id AND a.id = t.agent_id
+                    JOIN registry.tenants tn ON tn.id = a.tenant_id
+                    WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
+                ), touched AS (
+                    UPDATE registry.agent_tokens t SET last_used_at = now()
+                    FROM found f WHERE t.id = f.id AND (f.last_used_at IS NULL OR f.last_used_at < now() - interval '1 minute')
+                )
+                SELECT tenant_id, slug, agent_id, name, subject_identity_id FROM found
                 """,
                 r => new AgentPrincipal(r.GetGuid(0), r.GetString(1), r.GetGuid(2), r.GetString(3), r.GetGuid(4)),
                 ct,
@@ -30,11 +37,15 @@ public sealed class DatabaseAuthenticator(RegistryDatabase database) : IRegistry
             ? Task.FromResult<AdminPrincipal?>(null)
             : database.ReadAsync(session => session.QuerySingleAsync(
                 """
-                UPDATE registry.admin_keys k SET last_used_at = now()
-                FROM registry.tenants tn
-                WHERE k.key_hash = @hash AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
-                  AND tn.id = k.tenant_id
-                RETURNING k.tenant_id, tn.slug, k.id
+                WITH found AS (
+                    SELECT k.id, k.last_used_at, k.tenant_id, tn.slug
+                    FROM registry.admin_keys k JOIN registry.tenants tn ON tn.id = k.tenant_id
+                    WHERE k.key_hash = @hash AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
+                ), touched AS (
+                    UPDATE registry.admin_keys k SET last_used_at = now()
+                    FROM found f WHERE k.id = f.id AND (f.last_used_at IS NULL OR f.last_used_at < now() - interval '1 minute')
+                )
+                SELECT tenant_id, slug, id FROM found
                 """,
                 r => new AdminPrincipal(r.GetGuid(0), r.GetString(1), r.GetGuid(2)),
                 ct,
