@@ -26,6 +26,10 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         {
             failures.Add("Gateway:McpRateLimit:PermitsPerSecond and Gateway:McpRateLimit:Burst must be at least 1.");
         }
+        if (options.McpRateLimit.UnauthenticatedPermitsPerSecond < 1 || options.McpRateLimit.UnauthenticatedBurst < 1)
+        {
+            failures.Add("Gateway:McpRateLimit:UnauthenticatedPermitsPerSecond and Gateway:McpRateLimit:UnauthenticatedBurst must be at least 1.");
+        }
         foreach (var proxy in options.TrustedProxies.Where(proxy => !IPAddress.TryParse(proxy, out _)))
         {
             failures.Add($"Gateway:TrustedProxies entry '{proxy}' is not an IP address.");

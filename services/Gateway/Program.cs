@@ -9,6 +9,7 @@ var app = builder.Build();
 
 app.UseRequestBodyLimit();
 app.UseAsciiHeaderValues();
+app.UseAuthentication();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapServiceInfo("/gateway");

@@ -22,6 +22,8 @@ public static class Extensions
             .LoadFromMemory(GatewayRoutes.BuildRoutes(), GatewayClusters.Build(options))
             .AddServiceDiscoveryDestinationResolver();
 
+        // Only to tell agents apart for the rate limit: the gateway authorizes nothing, the services behind it do.
+        builder.Services.AddAuthentication(Platform.IntegrationRegistry.Client.Authentication.RegistryAuthenticationDefaults.AgentTokenScheme).AddAgentToken();
         builder.Services.AddMcpRateLimiting();
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<GatewayOptions>>((kestrel, gateway) => kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodySize);

@@ -1,18 +1,19 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Platform.IntegrationRegistry.Client.Authentication;
 
 namespace Platform.Gateway.RateLimiting;
 
 /// <summary>
 /// Per-agent rate limit of the MCP route, enforced here because the gateway is the one place that sees every
 /// request of an agent: the edge runs several stateless replicas, none of which sees an agent's whole traffic,
-/// and a request refused here costs no edge or registry work. An agent is told apart by a hash of its bearer
-/// token (the token itself is never kept); a request without one by its client address. Refusals are 429 with
-/// <c>Retry-After</c> and a JSON-RPC error body, as MCP clients expect from this endpoint.
+/// and a request refused here costs no edge work. An agent is told apart by the agent its token authenticates as
+/// (the registry's <c>AgentToken</c> scheme, cached), so neither another spelling of the header nor another token of
+/// the same agent opens a fresh bucket; a request that does not authenticate shares the smaller bucket of its client
+/// address, so a flood of made-up tokens is limited as one client. Refusals are 429 with <c>Retry-After</c> and a
+/// JSON-RPC error body, as MCP clients expect from this endpoint.
 /// </summary>
 public static class McpRateLimiting
 {
@@ -24,32 +25,32 @@ public static class McpRateLimiting
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<GatewayOptions>>((limiter, gateway) =>
         {
             var settings = gateway.Value.McpRateLimit;
-            // Refill ten times a second when the rate allows it, so a burst does not wait a whole second for tokens.
-            var (period, tokens) = settings.PermitsPerSecond >= 10
-                ? (TimeSpan.FromMilliseconds(100), settings.PermitsPerSecond / 10)
-                : (TimeSpan.FromSeconds(1.0 / settings.PermitsPerSecond), 1);
-            limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(context), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = settings.Burst,
-                TokensPerPeriod = tokens,
-                ReplenishmentPeriod = period,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+            var agents = Bucket(settings.PermitsPerSecond, settings.Burst);
+            var addresses = Bucket(settings.UnauthenticatedPermitsPerSecond, settings.UnauthenticatedBurst);
+            limiter.AddPolicy(PolicyName, context => context.User.FindFirst(RegistryClaimTypes.AgentId)?.Value is { Length: > 0 } agentId
+                ? RateLimitPartition.GetTokenBucketLimiter("agent:" + agentId, _ => agents)
+                : RateLimitPartition.GetTokenBucketLimiter("address:" + context.Connection.RemoteIpAddress, _ => addresses));
             limiter.OnRejected = RejectAsync;
         });
         services.AddRateLimiter(_ => { });
         return services;
     }
 
-    private static string PartitionKey(HttpContext context)
+    /// <summary>Refills ten times a second when the rate allows it, so a burst does not wait a whole second for tokens.</summary>
+    private static TokenBucketRateLimiterOptions Bucket(int permitsPerSecond, int burst)
     {
-        var authorization = context.Request.Headers.Authorization.ToString();
-        return authorization.Length > 0
-            ? "agent:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(authorization)))
-            : "address:" + context.Connection.RemoteIpAddress;
+        var (period, tokens) = permitsPerSecond >= 10
+            ? (TimeSpan.FromMilliseconds(100), permitsPerSecond / 10)
+            : (TimeSpan.FromSeconds(1.0 / permitsPerSecond), 1);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = period,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
     }
-
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
     {
         var response = rejected.HttpContext.Response;

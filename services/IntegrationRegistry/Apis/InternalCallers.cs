@@ -5,7 +5,8 @@ namespace Platform.IntegrationRegistry.Apis;
 /// <summary>Which platform services may call which internal endpoints (by their service credential).</summary>
 public static class InternalCallers
 {
-    public static readonly string[] Authentication = [ServiceNames.McpEdge, ServiceNames.OAuthBroker, ServiceNames.WebhookIngress, ServiceNames.AuditWriter];
+    /// <summary>The gateway checks agent tokens only to key its per-agent rate limit.</summary>
+    public static readonly string[] Authentication = [ServiceNames.McpEdge, ServiceNames.OAuthBroker, ServiceNames.WebhookIngress, ServiceNames.AuditWriter, ServiceNames.Gateway];
 
     public static readonly string[] Catalog = [ServiceNames.McpEdge, ServiceNames.OAuthBroker];
 

@@ -7,7 +7,8 @@ namespace Platform.Tests.McpEdge;
 
 /// <summary>
 /// The gateway's per-agent limit on <c>/mcp</c>, on a platform of its own started with a tiny limit (the shared one
-/// keeps a limit no other test comes near).
+/// keeps a limit no other test comes near). The bucket is the authenticated agent's: other spellings of the header
+/// and other tokens of the same agent share it, and requests that do not authenticate share their address's bucket.
 /// </summary>
 [Collection(LifecycleCollection.Name)]
 public sealed class McpRateLimitTests
@@ -21,6 +22,8 @@ public sealed class McpRateLimitTests
         DistributedApplication app;
         Environment.SetEnvironmentVariable("Gateway__McpRateLimit__PermitsPerSecond", "1");
         Environment.SetEnvironmentVariable("Gateway__McpRateLimit__Burst", Burst.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Environment.SetEnvironmentVariable("Gateway__McpRateLimit__UnauthenticatedPermitsPerSecond", "1");
+        Environment.SetEnvironmentVariable("Gateway__McpRateLimit__UnauthenticatedBurst", Burst.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
             app = await DistributedApplication.StartAsync(data.Path, fresh: true);
@@ -29,6 +32,8 @@ public sealed class McpRateLimitTests
         {
             Environment.SetEnvironmentVariable("Gateway__McpRateLimit__PermitsPerSecond", null);
             Environment.SetEnvironmentVariable("Gateway__McpRateLimit__Burst", null);
+            Environment.SetEnvironmentVariable("Gateway__McpRateLimit__UnauthenticatedPermitsPerSecond", null);
+            Environment.SetEnvironmentVariable("Gateway__McpRateLimit__UnauthenticatedBurst", null);
         }
         await using (app)
         {
@@ -53,6 +58,28 @@ public sealed class McpRateLimitTests
             Assert.True(int.Parse(refused.Headers["Retry-After"], System.Globalization.CultureInfo.InvariantCulture) >= 1);
             Assert.Equal(-32000, refused.Error.GetProperty("code").GetInt32());
             Assert.Equal(HttpStatusCode.OK, otherAgent.Status);
+
+            // Dodges that used to open a fresh bucket each: another spelling of the header, another token of the same
+            // agent, a made-up token per request. Each burst is four times the bucket, so most must be refused.
+            var secondToken = (await Api.ReadAsync(await admin.PostAsJsonAsync($"/api/registry/agents/{other.GetProperty("id").GetGuid()}/tokens",
+                new { name = "t2" }), "issue token")).GetProperty("token").GetString()!;
+            var respelled = await Task.WhenAll(Enumerable.Range(0, Burst * 4).Select(i =>
+                RawPostAsync(gateway, $"{(i % 2 == 0 ? "bearer" : "Bearer")}{new string(' ', 1 + i)}{(i % 3 == 0 ? secondToken : otherToken)}")));
+            var madeUp = await Task.WhenAll(Enumerable.Range(0, Burst * 4).Select(_ => RawPostAsync(gateway, $"Bearer agt_{Guid.NewGuid():N}")));
+
+            Assert.InRange(respelled.Count(s => s == HttpStatusCode.TooManyRequests), Burst, Burst * 4);
+            Assert.InRange(madeUp.Count(s => s == HttpStatusCode.TooManyRequests), Burst, Burst * 4);
+            Assert.All(madeUp, s => Assert.True(s is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"unexpected {s}"));
         }
+    }
+
+    private static async Task<HttpStatusCode> RawPostAsync(HttpClient gateway, string authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = new StringContent(McpHttp.Request("ping"), System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
+        request.Headers.TryAddWithoutValidation("MCP-Protocol-Version", "2025-11-25");
+        using var response = await gateway.SendAsync(request);
+        return response.StatusCode;
     }
 }
