@@ -50,6 +50,15 @@ public sealed class McpEdgeOptions
     /// <summary>Timeout of calls to other agents' MCP endpoints (installs carry their own).</summary>
     public TimeSpan AgentCallTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Largest answer read from an upstream, in bytes (one HTTP response: a JSON result or one request's event
+    /// stream). Past it the call fails with an error naming the limit and the session is dropped.
+    /// </summary>
+    public long MaxUpstreamResponseBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Most tools, resources, templates and prompts (each) listed from one install; the rest are left out.</summary>
+    public int MaxListedPerInstall { get; set; } = 1000;
+
     /// <summary>An upstream MCP session unused for this long is closed.</summary>
     public TimeSpan UpstreamIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

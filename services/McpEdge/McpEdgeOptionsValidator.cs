@@ -17,6 +17,14 @@ public sealed class McpEdgeOptionsValidator : IValidateOptions<McpEdgeOptions>
         {
             failures.Add("MaxBatchMessages must be between 1 and 1000.");
         }
+        if (options.MaxUpstreamResponseBytes < 64 * 1024)
+        {
+            failures.Add("MaxUpstreamResponseBytes must be at least 65536.");
+        }
+        if (options.MaxListedPerInstall < 1)
+        {
+            failures.Add("MaxListedPerInstall must be at least 1.");
+        }
         if (options.PageSize is < 1 or > 10_000)
         {
             failures.Add("PageSize must be between 1 and 10000.");

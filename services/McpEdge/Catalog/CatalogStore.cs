@@ -50,7 +50,7 @@ public sealed partial class CatalogStore(
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            var failure = cts.IsCancellationRequested ? UpstreamFailure.TimedOut(source, timeout) : UpstreamFailure.From(exception, source);
+            var failure = cts.IsCancellationRequested ? UpstreamFailure.TimedOut(source, timeout) : UpstreamFailure.From(exception, source, connector.ExceededLimit(connection));
             var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(caller, source);
             await connector.ReportAsync(caller, source, failure with { SessionBroken = true });
             LogUnavailable(logger, source.Namespace, failure.ErrorClass);
@@ -61,6 +61,7 @@ public sealed partial class CatalogStore(
     private async Task<SourceCatalog> ListAsync(UpstreamSource source, UpstreamConnection connection, CancellationToken ct)
     {
         var client = connection.Client;
+        var cap = options.Value.MaxListedPerInstall;
         var capabilities = client.ServerCapabilities;
         var tools = capabilities.Tools is null ? [] : await client.ListToolsAsync(cancellationToken: ct);
         var resources = capabilities.Resources is null ? [] : await client.ListResourcesAsync(cancellationToken: ct);
@@ -69,7 +70,7 @@ public sealed partial class CatalogStore(
 
         var exposed = new List<ExposedTool>(tools.Count);
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tool in tools.Select(t => echoes.Scrub(t.ProtocolTool, connection.Credential)))
+        foreach (var tool in tools.Take(cap).Select(t => echoes.Scrub(t.ProtocolTool, connection.Credential)))
         {
             var name = NamespacedNames.ToolName(source.Namespace, tool.Name);
             if (names.Add(name))
@@ -80,11 +81,11 @@ public sealed partial class CatalogStore(
         return new SourceCatalog(
             source,
             exposed,
-            [.. resources.Select(r => echoes.Scrub(r.ProtocolResource, connection.Credential))
+            [.. resources.Take(cap).Select(r => echoes.Scrub(r.ProtocolResource, connection.Credential))
                 .Select(r => PrimitiveRenamer.With(r, "uri", NamespacedNames.Uri(source.Namespace, r.Uri)))],
-            [.. templates.Select(t => echoes.Scrub(t.ProtocolResourceTemplate, connection.Credential))
+            [.. templates.Take(cap).Select(t => echoes.Scrub(t.ProtocolResourceTemplate, connection.Credential))
                 .Select(t => PrimitiveRenamer.With(t, "uriTemplate", NamespacedNames.Uri(source.Namespace, t.UriTemplate)))],
-            [.. prompts.Select(p => echoes.Scrub(p.ProtocolPrompt, connection.Credential))
+            [.. prompts.Take(cap).Select(p => echoes.Scrub(p.ProtocolPrompt, connection.Credential))
                 .Select(p => PrimitiveRenamer.With(p, "name", source.Namespace + NamespacedNames.ToolSeparator + p.Name))],
             failureReason: null);
     }

@@ -187,7 +187,7 @@ public sealed class ForwardedRequestHandlers(
         }
         catch (Exception exception) when (exception is not OutOfMemoryException && !ct.IsCancellationRequested)
         {
-            var failure = timeout.IsCancellationRequested ? UpstreamFailure.TimedOut(source, source.CallTimeout) : UpstreamFailure.From(exception, source);
+            var failure = timeout.IsCancellationRequested ? UpstreamFailure.TimedOut(source, source.CallTimeout) : UpstreamFailure.From(exception, source, connector.ExceededLimit(connection));
             await connector.ReportAsync(call.Caller, source, failure);
             call.Fail(failure.ErrorClass);
             var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(call.Caller, source);

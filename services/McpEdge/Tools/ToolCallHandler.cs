@@ -99,7 +99,7 @@ public sealed class ToolCallHandler(
         }
         catch (Exception exception) when (exception is not OutOfMemoryException && !ct.IsCancellationRequested)
         {
-            var failure = timeout.IsCancellationRequested ? UpstreamFailure.TimedOut(source, source.CallTimeout) : UpstreamFailure.From(exception, source);
+            var failure = timeout.IsCancellationRequested ? UpstreamFailure.TimedOut(source, source.CallTimeout) : UpstreamFailure.From(exception, source, connector.ExceededLimit(connection));
             // Before the report, which may drop the cached credential a refused call used.
             var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(call.Caller, source);
             await connector.ReportAsync(call.Caller, source, failure);

@@ -40,6 +40,9 @@ public sealed partial class UpstreamConnector(
         }
     }
 
+    /// <summary>The response limit an answer on this connection went past, or null.</summary>
+    public long? ExceededLimit(UpstreamConnection? connection) => connection is null ? null : sessions.ExceededLimit(connection.Client);
+
     /// <summary>Drops what the failure made useless, so the next call starts afresh.</summary>
     public async Task ReportAsync(EdgeCaller caller, UpstreamSource source, UpstreamFailure failure)
     {

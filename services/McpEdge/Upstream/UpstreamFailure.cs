@@ -17,6 +17,7 @@ public sealed record UpstreamFailure(string ErrorClass, string Message, bool Cre
     public const string CredentialRefused = "credential-rejected";
     public const string Unavailable = "upstream-unavailable";
     public const string OutboundRefused = "outbound-refused";
+    public const string ResponseTooLarge = "response-too-large";
     public const string Timeout = "timeout";
     public const string UpstreamError = "upstream-error";
     public const string PlatformUnavailable = "platform-unavailable";
@@ -27,6 +28,21 @@ public sealed record UpstreamFailure(string ErrorClass, string Message, bool Cre
         ArgumentNullException.ThrowIfNull(source);
         return new(Timeout, $"{source.DisplayName} did not answer within {timeout.TotalSeconds:0.#} s, so the call was cancelled. Try again, or ask for less in one call.", SessionBroken: false);
     }
+
+    public static UpstreamFailure TooLarge(UpstreamSource source, long limit)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new(ResponseTooLarge,
+            $"{source.DisplayName} answered with more than {limit} bytes, the most the platform accepts in one upstream answer (McpEdge:MaxUpstreamResponseBytes); ask for less in one call.",
+            SessionBroken: true);
+    }
+
+    /// <summary>
+    /// Classifies a failure on a session whose answer was cut off at <paramref name="exceededLimit"/> (when not null)
+    /// as too large, whatever the MCP client made of the broken stream.
+    /// </summary>
+    public static UpstreamFailure From(Exception exception, UpstreamSource source, long? exceededLimit) =>
+        exceededLimit is { } limit ? TooLarge(source, limit) : From(exception, source);
 
     /// <summary>Classifies anything thrown while connecting to or calling the upstream.</summary>
     public static UpstreamFailure From(Exception exception, UpstreamSource source)
@@ -46,6 +62,10 @@ public sealed record UpstreamFailure(string ErrorClass, string Message, bool Cre
         {
             // The operator's log names the address and the setting that would allow it; the tenant learns only this.
             return new(OutboundRefused, $"{name} cannot be reached from this platform. If it should be, ask the platform operator.", SessionBroken: true);
+        }
+        if (Find<UpstreamResponseTooLargeException>(exception) is { } tooLarge)
+        {
+            return TooLarge(source, tooLarge.Limit);
         }
         if (Find<HttpRequestException>(exception) is { } http)
         {

@@ -17,6 +17,7 @@ public sealed partial class UpstreamSessions(UpstreamHttp http, ServiceIdentity 
     : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<UpstreamSessionKey, Session> _sessions = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<McpClient, ResponseSizeLimitHandler> _limits = new();
     private readonly ILogger _logger = loggerFactory.CreateLogger<UpstreamSessions>();
 
     public int Count => _sessions.Count;
@@ -48,6 +49,9 @@ public sealed partial class UpstreamSessions(UpstreamHttp http, ServiceIdentity 
             await DropAsync(key, session);
         }
     }
+
+    /// <summary>The response limit a session's answer went past, or null (see <see cref="ResponseSizeLimitHandler"/>).</summary>
+    public long? ExceededLimit(McpClient client) => _limits.TryGetValue(client, out var limit) ? limit.ExceededLimit : null;
 
     /// <summary>Closes the session (after a transport failure, or when its credential changed or was revoked).</summary>
     public async Task DropAsync(UpstreamSessionKey key)
@@ -103,7 +107,7 @@ public sealed partial class UpstreamSessions(UpstreamHttp http, ServiceIdentity 
             AdditionalHeaders = credential.Headers.ToDictionary(StringComparer.OrdinalIgnoreCase),
             EnableStandaloneGetStream = false,
             ConnectionTimeout = timeout,
-        }, http.Client, loggerFactory, ownsHttpClient: false);
+        }, http.CreateSessionClient(out var limit), loggerFactory, ownsHttpClient: true);
         using var cts = new CancellationTokenSource(timeout);
         var client = await McpClient.CreateAsync(transport, new McpClientOptions
         {
@@ -111,6 +115,7 @@ public sealed partial class UpstreamSessions(UpstreamHttp http, ServiceIdentity 
             ProtocolVersion = SupportedProtocolVersions.Latest,
             InitializationTimeout = timeout,
         }, loggerFactory, cts.Token);
+        _limits.AddOrUpdate(client, limit);
         LogConnected(_logger, source.Namespace, client.NegotiatedProtocolVersion ?? "?");
         return client;
     }
