@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/prerequisites.sh
-exec dotnet run --project AppHost -- "$@"
+# A local development run: the services run as Development (a deployment, or the AppHost started any other way, runs
+# them as Production).
+exec dotnet run --project AppHost -- --environment Development "$@"

@@ -29,6 +29,15 @@ public sealed record AppHostOptions
 
     public static IReadOnlyList<string> DefaultOutboundAllowList { get; } = ["localhost", "127.0.0.0/8", "::1/128"];
 
+    public const string ProductionEnvironment = "Production";
+
+    /// <summary>
+    /// The services' <c>ASPNETCORE_ENVIRONMENT</c>/<c>DOTNET_ENVIRONMENT</c>: <c>Production</c> unless told otherwise.
+    /// Only a local development run (<c>scripts/run.sh</c>) and the tests pass <c>--environment Development</c>, so no
+    /// other run gets development-only behaviour (developer exception pages, development settings files).
+    /// </summary>
+    public string Environment { get; init; } = ProductionEnvironment;
+
     public static AppHostOptions Parse(string[] args, string defaultDataDirectory)
     {
         string dataDirectory = defaultDataDirectory;
@@ -36,6 +45,7 @@ public sealed record AppHostOptions
         int dashboardPort = DefaultDashboardPort;
         string? publisher = null, outputPath = null;
         IReadOnlyList<string> outboundAllowList = DefaultOutboundAllowList;
+        string environment = ProductionEnvironment;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -51,7 +61,14 @@ public sealed record AppHostOptions
                 case "--publisher": publisher = Value(args, ref i); break;
                 case "--output-path": outputPath = Value(args, ref i); break;
                 case "--outbound-allow": outboundAllowList = ParseAllowList(Value(args, ref i)); break;
-                default: throw new AppHostUsageException($"Unknown argument '{args[i]}'. Known: --data-dir DIR, --fresh, --dashboard-port N, --outbound-allow HOSTS-AND-CIDRS|none, --publisher manifest --output-path FILE.");
+                case "--environment":
+                    environment = Value(args, ref i);
+                    if (environment.Length is 0 or > 32 || !environment.All(char.IsAsciiLetter))
+                    {
+                        throw new AppHostUsageException("--environment takes a name of letters, e.g. Production or Development.");
+                    }
+                    break;
+                default: throw new AppHostUsageException($"Unknown argument '{args[i]}'. Known: --data-dir DIR, --fresh, --dashboard-port N, --outbound-allow HOSTS-AND-CIDRS|none, --environment NAME, --publisher manifest --output-path FILE.");
             }
         }
         if (publisher is not null && publisher != "manifest")
@@ -70,6 +87,7 @@ public sealed record AppHostOptions
             Publisher = publisher,
             OutputPath = outputPath is null ? null : Path.GetFullPath(outputPath),
             OutboundAllowList = outboundAllowList,
+            Environment = environment,
         };
     }
 

@@ -37,6 +37,14 @@ public sealed class AppHostOptionsTests
     }
 
     [Fact]
+    public void Services_run_in_production_unless_a_development_run_says_otherwise()
+    {
+        Assert.Equal("Production", AppHostOptions.Parse([], DefaultDataDirectory).Environment);
+        Assert.Equal("Development", AppHostOptions.Parse(["--environment", "Development"], DefaultDataDirectory).Environment);
+        Assert.Throws<AppHostUsageException>(() => AppHostOptions.Parse(["--environment", "Dev; rm"], DefaultDataDirectory));
+    }
+
+    [Fact]
     public void Relative_paths_become_absolute()
     {
         var options = AppHostOptions.Parse(["--data-dir", "data", "--publisher", "manifest", "--output-path", "out/m.json"], DefaultDataDirectory);

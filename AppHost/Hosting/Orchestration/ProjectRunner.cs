@@ -44,8 +44,8 @@ internal sealed class ProjectRunner : ResourceRunner
             var environment = new List<KeyValuePair<string, string>>(shared)
             {
                 new("ASPNETCORE_URLS", $"http://127.0.0.1:{port}"),
-                new("ASPNETCORE_ENVIRONMENT", "Development"),
-                new("DOTNET_ENVIRONMENT", "Development"),
+                new("ASPNETCORE_ENVIRONMENT", _context.Options.Environment),
+                new("DOTNET_ENVIRONMENT", _context.Options.Environment),
                 new("OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EXCEPTION_LOG_ATTRIBUTES", "true"),
                 new("OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EVENT_LOG_ATTRIBUTES", "true"),
                 // Every service shares this machine's cores: idle thread-pool workers sleep at once instead of spinning

@@ -41,9 +41,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         var endpointsFile = Path.Combine(dataDirectory, PlatformEndpoints.FileName);
         // The AppHost deletes it too, but maybe only after the first poll here would have read a previous run's file.
         File.Delete(endpointsFile);
+        // Tests run the services as a local development run does (scripts/run.sh); any other run gets Production.
         string[] arguments = fresh
-            ? ["--data-dir", dataDirectory, "--fresh", "--dashboard-port", "0"]
-            : ["--data-dir", dataDirectory, "--dashboard-port", "0"];
+            ? ["--data-dir", dataDirectory, "--fresh", "--dashboard-port", "0", "--environment", "Development"]
+            : ["--data-dir", dataDirectory, "--dashboard-port", "0", "--environment", "Development"];
         if (outboundAllow is not null)
         {
             arguments = [.. arguments, "--outbound-allow", outboundAllow];
