@@ -19,7 +19,7 @@ public sealed partial class UpstreamConnector(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(source);
         var credential = await credentials.GetAsync(caller, source, ct);
-        var key = new UpstreamSessionKey(source.Id, caller.TenantId, caller.SubjectId, credential.Fingerprint);
+        var key = new UpstreamSessionKey(source.Id, source.Endpoint?.AbsoluteUri ?? "", caller.TenantId, caller.SubjectId, credential.Fingerprint);
         var client = await sessions.GetAsync(key, source, credential, timeout, ct);
         return new UpstreamConnection(key, client, credential);
     }
