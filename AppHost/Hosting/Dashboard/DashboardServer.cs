@@ -12,14 +12,18 @@ public sealed class DashboardServer : IAsyncDisposable
     private readonly WebApplication _app;
     private int _disposed;
 
-    private DashboardServer(WebApplication app, string url)
+    private DashboardServer(WebApplication app, string url, string loginToken)
     {
         _app = app;
         Url = url;
+        LoginToken = loginToken;
     }
 
     /// <summary>The address it actually listens on, such as <c>http://127.0.0.1:18888</c>.</summary>
     public string Url { get; }
+
+    /// <summary>What resource commands must present (<see cref="DashboardLogin"/>).</summary>
+    public string LoginToken { get; }
 
     /// <summary>Starts serving <paramref name="store"/>; port 0 picks a free port. A port in use throws <see cref="IOException"/>.</summary>
     public static async Task<DashboardServer> StartAsync(ResourceStateStore store, string bindAddress, int port, CancellationToken cancellationToken, IResourceCommands? commands = null)
@@ -51,6 +55,8 @@ public sealed class DashboardServer : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, DashboardLifetime>();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(store);
+        var login = DashboardLogin.Create();
+        builder.Services.AddSingleton(login);
         if (commands is not null)
         {
             builder.Services.AddSingleton(commands);
@@ -75,7 +81,7 @@ public sealed class DashboardServer : IAsyncDisposable
         }
         // With port 0 only the server knows the port it got.
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        return new DashboardServer(app, addresses.First().TrimEnd('/'));
+        return new DashboardServer(app, addresses.First().TrimEnd('/'), login.Token);
     }
 
     public async ValueTask DisposeAsync()

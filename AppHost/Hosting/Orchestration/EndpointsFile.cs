@@ -7,7 +7,7 @@ internal static class EndpointsFile
 {
     public const string FileName = "endpoints.json";
 
-    public static string Write(string dataDirectory, IEnumerable<ResourceRunner> runners, string dashboardUrl, TimeSpan startup)
+    public static string Write(string dataDirectory, IEnumerable<ResourceRunner> runners, string dashboardUrl, string dashboardToken, TimeSpan startup)
     {
         var resources = new Dictionary<string, object>();
         foreach (var runner in runners)
@@ -23,6 +23,7 @@ internal static class EndpointsFile
         DataFiles.WriteSecretFile(path, JsonSerializer.Serialize(new
         {
             dashboard = dashboardUrl,
+            dashboardToken,
             startupSeconds = Math.Round(startup.TotalSeconds, 2),
             resources,
         }, DataFiles.JsonOptions));

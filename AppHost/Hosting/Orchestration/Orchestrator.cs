@@ -31,6 +31,7 @@ internal sealed class Orchestrator(DistributedApplicationBuilder builder) : IAsy
         CreateRunners(context);
         _dashboard = await StartDashboardAsync(options.DashboardPort);
         _console.Line("apphost", $"dashboard at {_dashboard.Url}; data in {options.DataDirectory}");
+        _console.Line("apphost", $"dashboard login token (resource commands: Authorization: Bearer <token>): {_dashboard.LoginToken}");
 
         var started = _runners.Select(runner => StartWhenReadyAsync(runner, _shutdown.Token)).ToList();
         var all = Task.WhenAll(started);
@@ -57,7 +58,7 @@ internal sealed class Orchestrator(DistributedApplicationBuilder builder) : IAsy
             await StopAllAsync();
             return 1;
         }
-        var endpoints = EndpointsFile.Write(options.DataDirectory, _runners, _dashboard.Url, clock.Elapsed);
+        var endpoints = EndpointsFile.Write(options.DataDirectory, _runners, _dashboard.Url, _dashboard.LoginToken, clock.Elapsed);
         _console.Table(Store.Snapshot(), _dashboard.Url, clock.Elapsed, endpoints, ready.Messages);
         await Task.Delay(Timeout.Infinite, _shutdown.Token).ContinueWith(_ => { });
         _console.Line("apphost", "stopping");

@@ -7,7 +7,7 @@ public static class ResourceCommands
 {
     public static async Task RunAsync(DistributedApplicationFixture platform, string resource, string command)
     {
-        using var dashboard = new HttpClient { BaseAddress = new Uri(platform.App.Endpoints.Dashboard), Timeout = TimeSpan.FromSeconds(120) };
+        using var dashboard = platform.App.CreateDashboardClient(TimeSpan.FromSeconds(120));
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/resources/{resource}/commands/{command}");
         request.Headers.Add("X-Platform-Command", "1");
         using var response = await dashboard.SendAsync(request);

@@ -63,6 +63,14 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
     }
 
+    /// <summary>An HttpClient for the dashboard's API, logged in with the token the AppHost wrote to endpoints.json.</summary>
+    public HttpClient CreateDashboardClient(TimeSpan timeout)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Endpoints.Dashboard), Timeout = timeout };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Endpoints.DashboardToken);
+        return client;
+    }
+
     /// <summary>An HttpClient addressed at one instance of a project (replica 0 unless told).</summary>
     public HttpClient CreateHttpClient(string resource, int replica = 0) =>
         new(_handler, disposeHandler: false) { BaseAddress = GetEndpoint(resource, replica), Timeout = TimeSpan.FromSeconds(30) };

@@ -24,7 +24,7 @@ public sealed class RegistryBrokerOutageTests(DistributedApplicationFixture plat
         var (tokenId, token) = await tenant.IssueTokenAsync(agent);
         var install = await tenant.CreateStaticInstallAsync("outage");
         var credential = (await tenant.CreateCredentialAsync(install.InstallId, subject, "outage-key")).GetProperty("id").GetGuid();
-        using var dashboard = new HttpClient { BaseAddress = new Uri(platform.App.Endpoints.Dashboard), Timeout = TimeSpan.FromSeconds(60) };
+        using var dashboard = platform.App.CreateDashboardClient(TimeSpan.FromSeconds(60));
 
         try
         {

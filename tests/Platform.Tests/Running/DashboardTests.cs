@@ -1,3 +1,4 @@
+using System.Net;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Running;
@@ -5,6 +6,36 @@ namespace Platform.Tests.Running;
 [Collection(PlatformCollection.Name)]
 public sealed class DashboardTests(DistributedApplicationFixture platform)
 {
+    /// <summary>
+    /// Loopback alone used to be enough: any local process, or an upstream URL aimed at loopback, could stop a service
+    /// for every tenant. Now a command needs the dashboard's login token.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-the-token")]
+    public async Task A_resource_command_without_the_dashboard_login_token_is_refused_with_401(string? token)
+    {
+        using var dashboard = new HttpClient { BaseAddress = new Uri(platform.App.Endpoints.Dashboard) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/resources/secrets-vault/commands/stop");
+        request.Headers.Add("X-Platform-Command", "1");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new("Bearer", token);
+        }
+
+        using var response = await dashboard.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await platform.App.GetResourceAsync("secrets-vault")).IsRunningAndHealthy);
+    }
+
+    [Fact]
+    public void The_login_token_is_long_and_random()
+    {
+        Assert.Matches("^[0-9a-f]{64}$", platform.App.Endpoints.DashboardToken);
+    }
+
     [Fact]
     public async Task Dashboard_masks_secret_values_in_the_environment()
     {

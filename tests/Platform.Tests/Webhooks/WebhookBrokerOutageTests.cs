@@ -21,7 +21,7 @@ public sealed class WebhookBrokerOutageTests(DistributedApplicationFixture platf
         var space = await tenant.CreateSpaceAsync("outage");
         var route = await tenant.CreateRouteAsync("outage", "standard-webhooks", spaceId: space, requesterIdentity: "outage-test");
         using var sender = platform.CreateHttpClient("gateway");
-        using var dashboard = new HttpClient { BaseAddress = new Uri(platform.App.Endpoints.Dashboard), Timeout = TimeSpan.FromSeconds(60) };
+        using var dashboard = platform.App.CreateDashboardClient(TimeSpan.FromSeconds(60));
         var accepted = new ConcurrentBag<Guid>();
 
         try
