@@ -213,7 +213,48 @@ public sealed class TestOAuthServer : IAsyncDisposable
             context.Response.StatusCode = 403;
             return;
         }
-        await context.Response.WriteAsJsonAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["result"] = new JsonObject() });
+        await AnswerMcpAsync(context);
+    }
+
+    /// <summary>Just enough of MCP's Streamable HTTP (JSON answers, no session) for a client to list and call a tool.</summary>
+    private static async Task AnswerMcpAsync(HttpContext context)
+    {
+        var message = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body);
+        var method = message?["method"]?.GetValue<string>();
+        if (message?["id"] is not { } id)
+        {
+            context.Response.StatusCode = 202;
+            return;
+        }
+        if (method is not ("initialize" or "tools/list" or "tools/call"))
+        {
+            await context.Response.WriteAsJsonAsync(new JsonObject
+            {
+                ["jsonrpc"] = "2.0",
+                ["id"] = id.DeepClone(),
+                ["error"] = new JsonObject { ["code"] = -32601, ["message"] = "Method not found" },
+            });
+            return;
+        }
+        JsonObject result = method switch
+        {
+            "initialize" => new JsonObject
+            {
+                ["protocolVersion"] = message["params"]?["protocolVersion"]?.DeepClone() ?? "2025-06-18",
+                ["capabilities"] = new JsonObject { ["tools"] = new JsonObject() },
+                ["serverInfo"] = new JsonObject { ["name"] = "test-oauth-server", ["version"] = "1.0" },
+            },
+            "tools/list" => new JsonObject
+            {
+                ["tools"] = new JsonArray(new JsonObject { ["name"] = "echo", ["inputSchema"] = new JsonObject { ["type"] = "object" } }),
+            },
+            "tools/call" => new JsonObject
+            {
+                ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = "echo: " + message["params"]?["arguments"]?["message"]?.ToString() }),
+            },
+            _ => [],
+        };
+        await context.Response.WriteAsJsonAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id.DeepClone(), ["result"] = result });
     }
 
     private void Authorize(HttpContext context)
