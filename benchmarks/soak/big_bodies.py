@@ -18,8 +18,6 @@ s, b = req('POST', '/api/webhooks/routes', json.dumps({'slug': 'soak' + str(int(
 path = json.loads(b)['route']['path']
 def rss():
     out = {}
-    for r, v in json.load(open('/tmp/soak/endpoints.json'))['resources'].items():
-        pass
     ps = subprocess.run(['ps', '-eo', 'rss,args'], capture_output=True, text=True).stdout.splitlines()
     for name in ['Gateway', 'McpEdge', 'WebhookIngress', 'IntegrationRegistry', 'AuditWriter']:
         out[name] = sum(int(l.split()[0]) // 1024 for l in ps if f'/{name}.dll' in l)
