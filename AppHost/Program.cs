@@ -60,12 +60,14 @@ if (builder.Options.Publisher is null)
     mcpEdge.WithEnvironment("McpEdge__Audit__JournalDirectory", Path.Combine(builder.Options.DataDirectory, "mcp-edge-journal"));
 }
 
-// A local run may call MCP servers on this machine (loopback unless --outbound-allow says otherwise); a deployment
+// A local run may call MCP servers (and a Key Vault stand-in) on this machine (loopback unless --outbound-allow says
+// otherwise); a deployment
 // allows no loopback, link-local or private address, so the manifest carries no allow-list.
 if (builder.Options.Publisher is null)
 {
     integrationRegistry.WithOutboundAllowList(builder.Options.OutboundAllowList);
     mcpEdge.WithOutboundAllowList(builder.Options.OutboundAllowList);
+    secretsVault.WithOutboundAllowList(builder.Options.OutboundAllowList);
 }
 
 var webhookIngress = builder.AddProject<Projects.WebhookIngress>("webhook-ingress")

@@ -53,6 +53,17 @@ public sealed class JsonRpcBodyReaderTests
     }
 
     [Fact]
+    public void Invalid_utf8_inside_a_string_is_a_parse_error_not_an_exception()
+    {
+        byte[] body = [.. "{\"jsonrpc\":\"2.0\",\"id\":\"ab"u8, 0xFF, 0xFE, 0xC3, .. "c\",\"method\":\"tools/call\",\"params\":{}}"u8];
+
+        var (parsed, error) = JsonRpcBodyReader.Parse(body);
+
+        Assert.Null(parsed);
+        Assert.Equal((400, -32700), (error!.StatusCode, error.Code));
+    }
+
+    [Fact]
     public void An_escaped_surrogate_pair_is_ordinary_text()
     {
         var (body, error) = JsonRpcBodyReader.Parse("""{"jsonrpc":"2.0","id":"\ud83d\ude00","method":"ping"}"""u8);

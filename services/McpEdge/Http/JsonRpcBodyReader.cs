@@ -48,6 +48,11 @@ public static class JsonRpcBodyReader
     /// <param name="maxBatchMessages">Most messages a batch may hold; 0 when the request's protocol has no batches.</param>
     public static (JsonRpcBody? Body, JsonRpcErrorResult? Error) Parse(ReadOnlySpan<byte> body, int maxBatchMessages = 0)
     {
+        // The reader checks the UTF-8 of a string only when the string is read, long after parsing succeeded.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return (null, new(StatusCodes.Status400BadRequest, (int)McpErrorCode.ParseError, "Parse error: the body is not valid UTF-8."));
+        }
         if (HasInvalidText(body))
         {
             return (null, JsonRpcErrorResult.InvalidRequest(
@@ -145,8 +150,8 @@ public static class JsonRpcBodyReader
 
     /// <summary>
     /// JSON may escape half a surrogate pair (<c>"\ud800"</c>), which no .NET string can hold: every later read of
-    /// it (the id, a tool name, an argument) would throw. Only escaped strings can carry one (raw invalid UTF-8 fails
-    /// as a parse error), so only those are decoded here. Malformed JSON is left to the parse that follows.
+    /// it (the id, a tool name, an argument) would throw. Only escaped strings can carry one (raw invalid UTF-8 is
+    /// refused before), so only those are decoded here. Malformed JSON is left to the parse that follows.
     /// </summary>
     private static bool HasInvalidText(ReadOnlySpan<byte> body)
     {

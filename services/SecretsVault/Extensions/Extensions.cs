@@ -1,10 +1,12 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Platform.Outbound;
 using Platform.SecretsVault.Authentication;
 using Platform.SecretsVault.Binding;
 using Platform.SecretsVault.Crypto;
@@ -46,6 +48,8 @@ public static class Extensions
         services.AddRegistryClient();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<TenantReferencePolicy>();
+        services.AddOutboundPolicy(builder.Configuration);
+        services.TryAddSingleton<HttpPipelineTransport>(sp => new HttpClientTransport(new HttpClient(sp.GetRequiredService<OutboundPolicy>().CreateHandler())));
         services.AddSingleton<KeyVaultClients>();
         services.AddSingleton<CloudSecretSource>();
         services.AddSingleton<SecretStore>();

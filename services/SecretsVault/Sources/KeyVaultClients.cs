@@ -9,10 +9,12 @@ namespace Platform.SecretsVault.Sources;
 
 /// <summary>
 /// One <see cref="SecretClient"/> per Key Vault host, authenticated by the configured <see cref="TokenCredential"/>
-/// (<c>DefaultAzureCredential</c> unless the host registers another). A transport is registered only by tests,
-/// to reach a local stand-in over a self-signed certificate; production uses the SDK's default.
+/// (<c>DefaultAzureCredential</c> unless the host registers another), sending through <paramref name="transport"/>:
+/// in the service, an <see cref="HttpClient"/> on the platform's outbound policy, so a Key Vault host (or an
+/// endpoint mapped to it) on a loopback, link-local or private address is refused like any tenant-supplied URL.
+/// (The managed identity endpoint is the operator's, reached by the credential's own pipeline.)
 /// </summary>
-public sealed class KeyVaultClients(IOptions<CloudSecretOptions> options, TokenCredential credential, HttpPipelineTransport? transport = null)
+public sealed class KeyVaultClients(IOptions<CloudSecretOptions> options, TokenCredential credential, HttpPipelineTransport transport)
 {
     private readonly ConcurrentDictionary<string, SecretClient> _clients = new(StringComparer.OrdinalIgnoreCase);
 
@@ -29,10 +31,7 @@ public sealed class KeyVaultClients(IOptions<CloudSecretOptions> options, TokenC
         // Request and response bodies (which carry secret values) must never reach the SDK's diagnostics.
         clientOptions.Diagnostics.IsLoggingContentEnabled = false;
         clientOptions.Diagnostics.IsLoggingEnabled = false;
-        if (transport is not null)
-        {
-            clientOptions.Transport = transport;
-        }
+        clientOptions.Transport = transport;
         return new SecretClient(endpoint, credential, clientOptions);
     }
 }

@@ -20,7 +20,8 @@ public sealed class InternalApiAuthorizationTests(DistributedApplicationFixture 
     private IEnumerable<(HttpMethod Method, string Path, object? Body, string[] Allowed)> Endpoints()
     {
         var dev = _registry.Dev;
-        string[] auth = ["mcp-edge", "oauth-broker", "webhook-ingress", "audit-writer"];
+        // The gateway authenticates agent tokens itself, to key its rate limit on the agent.
+        string[] auth = ["mcp-edge", "oauth-broker", "webhook-ingress", "audit-writer", "gateway"];
         string[] catalog = ["mcp-edge", "oauth-broker"];
         string[] tenants = ["webhook-ingress", "mcp-edge"];
         return
@@ -92,7 +93,7 @@ public sealed class InternalApiAuthorizationTests(DistributedApplicationFixture 
     [Fact]
     public async Task A_service_that_references_the_registry_but_is_not_allowed_gets_403()
     {
-        // The gateway references the registry (so its key is a known caller) but may use no internal endpoint.
+        // The gateway's key is a known caller, allowed the authentication endpoints only.
         using var gateway = _registry.Internal("gateway");
         using var response = await gateway.GetAsync("/internal/tenants/by-slug/dev");
 

@@ -42,7 +42,23 @@ public sealed class CloudSecretSourceTests : IAsyncLifetime
         await _standIn.DisposeAsync();
     }
 
-    private CloudSecretSource Source(TimeSpan? cacheDuration = null)
+    [Fact]
+    public async Task A_key_vault_endpoint_on_loopback_is_refused_by_the_outbound_policy_before_any_request()
+    {
+        var policy = new Platform.Outbound.OutboundPolicy(
+            Microsoft.Extensions.Options.Options.Create(new Platform.Outbound.OutboundPolicyOptions()), NullLogger<Platform.Outbound.OutboundPolicy>.Instance);
+        using var outbound = new HttpClient(policy.CreateHandler());
+
+        string? value = null;
+        var failure = await Record.ExceptionAsync(async () =>
+            value = await Source(transport: new HttpClientTransport(outbound)).ReadAsync(Identifier($"https://{VaultHost}/secrets/slack-token"), CancellationToken.None));
+
+        Assert.True(value is null, "the secret was read through a refused address");
+        Assert.Empty(_standIn.Requests);
+        Assert.True(failure is null or Azure.RequestFailedException or HttpRequestException or Platform.Outbound.OutboundRefusedException, failure?.ToString());
+    }
+
+    private CloudSecretSource Source(TimeSpan? cacheDuration = null, HttpPipelineTransport? transport = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(new CloudSecretOptions
         {
@@ -50,7 +66,7 @@ public sealed class CloudSecretSourceTests : IAsyncLifetime
             Endpoints = new(StringComparer.OrdinalIgnoreCase) { [VaultHost] = _standIn.Endpoint },
             DisableChallengeResourceVerification = true,
         });
-        var clients = new KeyVaultClients(options, _credential, new HttpClientTransport(_http));
+        var clients = new KeyVaultClients(options, _credential, transport ?? new HttpClientTransport(_http));
         return new CloudSecretSource(options, clients, _cache, NullLogger<CloudSecretSource>.Instance);
     }
 
