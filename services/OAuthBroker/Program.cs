@@ -1,4 +1,5 @@
 using Platform.OAuthBroker;
+using Platform.OAuthBroker.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +9,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapClientMetadataApi();
 app.MapServiceInfo("/oauth");
 app.MapServiceInfo("/connect");
 

@@ -12,6 +12,10 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMigrations(DatabaseName);
         builder.AddEventBus();
+        builder.Services.AddOptions<OAuthBrokerOptions>().BindConfiguration(OAuthBrokerOptions.SectionName)
+            .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.Scheme == Uri.UriSchemeHttps || o.PublicBaseUrl.IsLoopback,
+                "OAuthBroker:PublicBaseUrl must be an https URL (http only on loopback).")
+            .ValidateOnStart();
         builder.Services.AddServiceHttpClient(ServiceNames.IntegrationRegistry);
         builder.Services.AddServiceHttpClient(ServiceNames.SecretsVault);
         return builder;
