@@ -155,7 +155,19 @@ public sealed partial class RequestErrors
     }
 
     /// <summary>Tool names and scopes: non-empty, printable, no whitespace, bounded in count and length.</summary>
-    public void Names(string field, IReadOnlyList<string>? values)
+    public void Names(string field, IReadOnlyList<string>? values) =>
+        EachEntry(field, values, value => value.Length <= MaxNameLength && !HasSpaceOrControl(value),
+            $"Each entry of {field} must be 1 to {MaxNameLength} characters without spaces.");
+
+    /// <summary>Resource list entries: a URI, or a prefix ending in one <c>*</c>; no spaces or control characters.</summary>
+    public void UriPatterns(string field, IReadOnlyList<string>? values) =>
+        EachEntry(field, values,
+            value => value.Length <= MaxTextLength && !HasSpaceOrControl(value)
+                && value.IndexOf('*', StringComparison.Ordinal) is var star && (star < 0 || star == value.Length - 1),
+            $"Each entry of {field} must be a URI or a URI prefix ending in '*', 1 to {MaxTextLength} characters without spaces.");
+
+    /// <summary>A bounded list whose entries are non-empty and pass <paramref name="isValid"/>; the first bad one is named.</summary>
+    private void EachEntry(string field, IReadOnlyList<string>? values, Func<string, bool> isValid, string message)
     {
         if (values is null)
         {
@@ -168,37 +180,15 @@ public sealed partial class RequestErrors
         }
         for (var i = 0; i < values.Count; i++)
         {
-            if (string.IsNullOrEmpty(values[i]) || values[i].Length > MaxNameLength || values[i].Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            if (string.IsNullOrEmpty(values[i]) || !isValid(values[i]))
             {
-                Add($"{field}[{i}]", $"Each entry of {field} must be 1 to {MaxNameLength} characters without spaces.");
+                Add($"{field}[{i}]", message);
                 return;
             }
         }
     }
 
-    /// <summary>Resource list entries: a URI, or a prefix ending in one <c>*</c>; no spaces or control characters.</summary>
-    public void UriPatterns(string field, IReadOnlyList<string>? values)
-    {
-        if (values is null)
-        {
-            return;
-        }
-        if (values.Count > MaxListLength)
-        {
-            Add(field, $"The {field} field may hold at most {MaxListLength} entries.");
-            return;
-        }
-        for (var i = 0; i < values.Count; i++)
-        {
-            var value = values[i];
-            if (string.IsNullOrEmpty(value) || value.Length > MaxTextLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
-                || value.IndexOf('*', StringComparison.Ordinal) is var star && star >= 0 && star != value.Length - 1)
-            {
-                Add($"{field}[{i}]", $"Each entry of {field} must be a URI or a URI prefix ending in '*', 1 to {MaxTextLength} characters without spaces.");
-                return;
-            }
-        }
-    }
+    private static bool HasSpaceOrControl(string value) => value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
     [GeneratedRegex(@"^[a-z0-9-]{1,40}\z")]
     private static partial Regex SlugPattern();
