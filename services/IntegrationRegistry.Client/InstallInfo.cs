@@ -2,8 +2,7 @@ namespace Platform.IntegrationRegistry.Client;
 
 /// <summary>
 /// One install a subject may use: the definition's kind (<c>mcp</c> or <c>oauth-api</c>) and base URL, the auth
-/// method's kind (<c>none</c>, <c>static</c>, <c>oauth-discovered</c>, <c>oauth-preregistered</c>,
-/// <c>client-credentials</c>), the tool, resource and prompt lists and timeout, and whether the subject has an active credential on it.
+/// method's kind (<c>none</c>, <c>static</c>, <c>oauth</c>, <c>client-credentials</c>), the tool, resource and prompt lists and timeout, and whether the subject has an active credential on it.
 /// </summary>
 public sealed record InstallInfo(
     Guid InstallId,

@@ -49,6 +49,10 @@ public sealed class RegistryClient(HttpClient http) : IRegistryAuthenticator
     public async Task<IReadOnlyList<InstallInfo>> GetInstallsForSubjectAsync(Guid tenantId, Guid subjectId, CancellationToken ct) =>
         await GetOrNullAsync<List<InstallInfo>>($"/internal/tenants/{tenantId}/subjects/{subjectId}/installs", ct) ?? [];
 
+    /// <summary>The OAuth client settings of an install whose auth method is <c>oauth</c> or <c>client-credentials</c>; null otherwise.</summary>
+    public Task<InstallOAuthSettings?> GetInstallOAuthSettingsAsync(Guid tenantId, Guid installId, CancellationToken ct) =>
+        GetOrNullAsync<InstallOAuthSettings>($"/internal/tenants/{tenantId}/installs/{installId}/oauth", ct);
+
     public Task<CredentialResolution?> ResolveCredentialAsync(Guid tenantId, Guid installId, Guid subjectId, CancellationToken ct) =>
         PostForAsync<CredentialResolveRequest, CredentialResolution>(
             "/internal/credentials/resolve", new CredentialResolveRequest(tenantId, installId, subjectId), ct);

@@ -87,7 +87,7 @@ public sealed class RequestValidatorsTests
     [InlineData("Mcp-Session-Id")]
     public void Static_auth_methods_may_not_name_reserved_headers(string header)
     {
-        var errors = RequestValidators.Validate(new AuthMethodRequest(Guid.NewGuid(), "m", "static", header, null, null, null, null, null), creating: true);
+        var errors = RequestValidators.Validate(new AuthMethodRequest(Guid.NewGuid(), "m", "static", header, null, null, null, null, null), creating: true, NoAllowList);
 
         Assert.Contains(header, Assert.Single(errors.ToDictionary()["headerName"]), StringComparison.Ordinal);
     }
@@ -97,7 +97,7 @@ public sealed class RequestValidatorsTests
     [InlineData("X-API-Key")]
     [InlineData("Api-Key")]
     public void Static_auth_methods_may_name_the_headers_keys_travel_in(string header) =>
-        Assert.False(RequestValidators.Validate(new AuthMethodRequest(Guid.NewGuid(), "m", "static", header, null, null, null, null, null), creating: true).HasErrors);
+        Assert.False(RequestValidators.Validate(new AuthMethodRequest(Guid.NewGuid(), "m", "static", header, null, null, null, null, null), creating: true, NoAllowList).HasErrors);
 
     [Theory]
     [InlineData("a", true)]

@@ -9,7 +9,7 @@ namespace Platform.McpEdge.Tests;
 public sealed class UpstreamFailureTests
 {
     private static readonly UpstreamSource Source = new(
-        Guid.NewGuid(), UpstreamSourceKind.Install, "tickets", "Tickets MCP", new Uri("https://tickets.example/mcp"), "oauth-discovered",
+        Guid.NewGuid(), UpstreamSourceKind.Install, "tickets", "Tickets MCP", new Uri("https://tickets.example/mcp"), "oauth",
         [], [], TimeSpan.FromSeconds(30), Connected: true, UnusableReason: null);
 
     [Theory]

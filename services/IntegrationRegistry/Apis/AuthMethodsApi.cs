@@ -36,11 +36,8 @@ public static class AuthMethodsApi
         AuthMethodRequest request, ClaimsPrincipal user, [AsParameters] RegistryServices services, CancellationToken ct)
     {
         var tenantId = user.TenantId();
-        var errors = RequestValidators.Validate(request, creating: true);
-        if (request.Kind == "client-credentials" && string.IsNullOrEmpty(request.ClientSecret))
-        {
-            errors.Add("clientSecret", "Auth methods of kind 'client-credentials' need a clientSecret.");
-        }
+        var errors = RequestValidators.Validate(request, creating: true, services.Outbound);
+        RequireSecretIfUsed(errors, request, hasSecret: !string.IsNullOrEmpty(request.ClientSecret));
         if (!errors.HasErrors && await services.Definitions.GetVisibleAsync(tenantId, request.DefinitionId!.Value, ct) is null)
         {
             errors.Add("definitionId", "No definition with this id is visible to the tenant.");
@@ -60,7 +57,7 @@ public static class AuthMethodsApi
         }
         try
         {
-            var method = await services.AuthMethods.CreateAsync(tenantId, request, secret.SecretId, ct);
+            var method = await services.AuthMethods.CreateAsync(tenantId, request, secret.SecretId, request.EffectiveTokenEndpointAuthMethod(secret.SecretId is not null), ct);
             if (method is null)
             {
                 await services.SecretWriter.DiscardAsync(tenantId, secret.SecretIds, ct);
@@ -80,7 +77,7 @@ public static class AuthMethodsApi
         Guid id, AuthMethodRequest request, ClaimsPrincipal user, [AsParameters] RegistryServices services, CancellationToken ct)
     {
         var tenantId = user.TenantId();
-        var errors = RequestValidators.Validate(request, creating: false);
+        var errors = RequestValidators.Validate(request, creating: false, services.Outbound);
         if (errors.HasErrors)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -88,6 +85,13 @@ public static class AuthMethodsApi
         if (await services.AuthMethods.GetAsync(tenantId, id, ct) is not { } existing)
         {
             return TypedResults.NotFound();
+        }
+        // Omitting clientSecret keeps the stored one while the method still has a client that authenticates with it.
+        var keepSecret = string.IsNullOrEmpty(request.ClientSecret) && existing.HasClientSecret && request.ClientId is not null && request.TokenEndpointAuthMethod != "none";
+        RequireSecretIfUsed(errors, request, hasSecret: keepSecret || !string.IsNullOrEmpty(request.ClientSecret));
+        if (errors.HasErrors)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         if (request.DefinitionId is { } definitionId && definitionId != existing.DefinitionId)
         {
@@ -104,8 +108,8 @@ public static class AuthMethodsApi
         }
         try
         {
-            var kindTakesSecret = RegistryVocabulary.KindsWithClientSecret.Contains(request.Kind!);
-            var method = await services.AuthMethods.UpdateAsync(tenantId, id, request, secret.SecretId, kindTakesSecret, ct);
+            var method = await services.AuthMethods.UpdateAsync(
+                tenantId, id, request, secret.SecretId, keepSecret, request.EffectiveTokenEndpointAuthMethod(keepSecret || secret.SecretId is not null), ct);
             if (method is null)
             {
                 await services.SecretWriter.DiscardAsync(tenantId, secret.SecretIds, ct);
@@ -123,6 +127,14 @@ public static class AuthMethodsApi
     /// <summary>409 while installs use it; its client secret is revoked in the vault.</summary>
     public static async Task<Results<NoContent, NotFound>> DeleteAuthMethod(Guid id, ClaimsPrincipal user, [AsParameters] RegistryServices services, CancellationToken ct) =>
         await services.AuthMethods.DeleteAsync(user.TenantId(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static void RequireSecretIfUsed(RequestErrors errors, AuthMethodRequest request, bool hasSecret)
+    {
+        if (!errors.HasErrors && !hasSecret && RequestValidators.NeedsClientSecret(request, hasSecret))
+        {
+            errors.Add("clientSecret", $"A client using token endpoint auth method '{request.EffectiveTokenEndpointAuthMethod(hasSecret)}' needs a clientSecret.");
+        }
+    }
 
     private static async Task<ClientSecretWrite> WriteClientSecretAsync(Guid tenantId, AuthMethodRequest request, RegistryServices services, CancellationToken ct)
     {

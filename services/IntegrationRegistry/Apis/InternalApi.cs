@@ -21,6 +21,7 @@ public static class InternalApi
         api.MapGet("/tenants/{tenantId:guid}/identities/lookup", FindIdentity).RequireServiceCaller(InternalCallers.Identities);
         api.MapGet("/tenants/{tenantId:guid}/spaces/{spaceId:guid}", GetSpace).RequireServiceCaller(InternalCallers.TenantsAndSpaces);
         api.MapGet("/tenants/{tenantId:guid}/subjects/{subjectId:guid}/installs", GetInstallsForSubject).RequireServiceCaller(InternalCallers.Catalog);
+        api.MapGet("/tenants/{tenantId:guid}/installs/{installId:guid}/oauth", GetInstallOAuthSettings).RequireServiceCaller(InternalCallers.OAuthSettings);
         api.MapPost("/credentials/resolve", ResolveCredential).RequireServiceCaller(InternalCallers.Catalog);
         api.MapPost("/tenants/{tenantId:guid}/credentials/{credentialId:guid}/needs-reauth", MarkNeedsReauth).RequireServiceCaller(InternalCallers.Catalog);
         api.MapGet("/tenants/{tenantId:guid}/agent-endpoints", GetAgentEndpoints).RequireServiceCaller(InternalCallers.AgentEndpoints);
@@ -68,6 +69,11 @@ public static class InternalApi
     public static async Task<Results<Ok<List<InstallInfo>>, NotFound>> GetInstallsForSubject(
         Guid tenantId, Guid subjectId, [AsParameters] RegistryServices services, CancellationToken ct) =>
         await services.Installs.ListForSubjectAsync(tenantId, subjectId, ct) is { } installs ? TypedResults.Ok(installs) : TypedResults.NotFound();
+
+    /// <summary>404 unless the install exists in the tenant and its auth method is an OAuth kind.</summary>
+    public static async Task<Results<Ok<InstallOAuthSettings>, NotFound>> GetInstallOAuthSettings(
+        Guid tenantId, Guid installId, [AsParameters] RegistryServices services, CancellationToken ct) =>
+        await services.Installs.GetOAuthSettingsAsync(tenantId, installId, ct) is { } settings ? TypedResults.Ok(settings) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<CredentialResolution>, NotFound>> ResolveCredential(
         CredentialResolveRequest request, [AsParameters] RegistryServices services, CancellationToken ct) =>

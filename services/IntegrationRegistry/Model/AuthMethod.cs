@@ -12,5 +12,7 @@ public sealed record AuthMethod(
     string? TokenEndpoint,
     string? ClientId,
     bool HasClientSecret,
+    string? TokenEndpointAuthMethod,
+    bool ResourceOnRefresh,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

@@ -61,7 +61,11 @@ public static class RequestValidators
         return errors;
     }
 
-    public static RequestErrors Validate(AuthMethodRequest request, bool creating)
+    /// <summary>
+    /// Field rules of an auth method; whether a secret is needed at all depends on what is stored, so the API checks
+    /// that (<see cref="NeedsClientSecret"/>). Fixed endpoints are URLs the broker will call: reserved addresses are refused.
+    /// </summary>
+    public static RequestErrors Validate(AuthMethodRequest request, bool creating, OutboundPolicy outbound)
     {
         var errors = new RequestErrors();
         if (creating)
@@ -71,15 +75,23 @@ public static class RequestValidators
         errors.Required("name", request.Name);
         errors.OneOf("kind", request.Kind, RegistryVocabulary.AuthMethodKinds);
         errors.Names("scopes", request.Scopes);
-        errors.HttpUrl("authorizationEndpoint", request.AuthorizationEndpoint, required: request.Kind == "oauth-preregistered");
-        errors.HttpUrl("tokenEndpoint", request.TokenEndpoint, required: request.Kind is "oauth-preregistered" or "client-credentials");
-        if (request.Kind is "oauth-preregistered" or "client-credentials")
+        if (request.Kind is not null && RegistryVocabulary.KindsWithClientSecret.Contains(request.Kind))
         {
-            errors.Required("clientId", request.ClientId);
+            ValidateOAuthClient(errors, request, outbound);
         }
-        else if (request.ClientId is not null || request.ClientSecret is not null)
+        else
         {
-            errors.Add(request.ClientId is not null ? "clientId" : "clientSecret", $"Auth methods of kind '{request.Kind}' take no client.");
+            foreach (var (field, value) in new (string, object?)[]
+            {
+                ("clientId", request.ClientId), ("clientSecret", request.ClientSecret), ("tokenEndpointAuthMethod", request.TokenEndpointAuthMethod),
+                ("authorizationEndpoint", request.AuthorizationEndpoint), ("tokenEndpoint", request.TokenEndpoint), ("resourceOnRefresh", request.ResourceOnRefresh),
+            })
+            {
+                if (value is not null)
+                {
+                    errors.Add(field, $"Auth methods of kind '{request.Kind}' take no {field}; only 'oauth' and 'client-credentials' do.");
+                }
+            }
         }
         errors.MaxLength("clientSecret", request.ClientSecret, MaxSecretLength);
         if (request.Kind == "static")
@@ -147,6 +159,59 @@ public static class RequestValidators
         errors.Required("name", request.Name);
         errors.MaxLength("description", request.Description);
         return errors;
+    }
+
+    /// <summary>True when the stored method authenticates with a secret (so one must be given or already kept).</summary>
+    public static bool NeedsClientSecret(AuthMethodRequest request, bool hasSecret) =>
+        request.EffectiveTokenEndpointAuthMethod(hasSecret) is { } method && method != "none";
+
+    private static void ValidateOAuthClient(RequestErrors errors, AuthMethodRequest request, OutboundPolicy outbound)
+    {
+        var clientCredentials = request.Kind == "client-credentials";
+        if (clientCredentials)
+        {
+            errors.Required("clientId", request.ClientId);
+        }
+        else if (request.ClientId is null)
+        {
+            // Without a client the broker presents its metadata document or registers itself; nothing to say about a client.
+            foreach (var (field, value) in new (string, string?)[]
+            {
+                ("clientSecret", request.ClientSecret), ("tokenEndpointAuthMethod", request.TokenEndpointAuthMethod),
+                ("authorizationEndpoint", request.AuthorizationEndpoint), ("tokenEndpoint", request.TokenEndpoint),
+            })
+            {
+                if (value is not null)
+                {
+                    errors.Add(field, $"The {field} field belongs to a pre-registered client; give clientId too, or leave it out to let the platform register itself.");
+                }
+            }
+        }
+        errors.MaxLength("clientId", request.ClientId, RequestErrors.MaxNameLength);
+        if (request.TokenEndpointAuthMethod is not null)
+        {
+            errors.OneOf("tokenEndpointAuthMethod", request.TokenEndpointAuthMethod, RegistryVocabulary.TokenEndpointAuthMethods);
+        }
+        if (request.TokenEndpointAuthMethod == "none" && request.ClientSecret is not null)
+        {
+            errors.Add("clientSecret", "A client using token endpoint auth method 'none' has no secret.");
+        }
+        if (clientCredentials && request.TokenEndpointAuthMethod == "none")
+        {
+            errors.Add("tokenEndpointAuthMethod", "Client credentials authenticate with a secret: use client_secret_basic or client_secret_post.");
+        }
+        if (clientCredentials && request.AuthorizationEndpoint is not null)
+        {
+            errors.Add("authorizationEndpoint", "Client credentials use no authorization endpoint.");
+        }
+        if (clientCredentials && request.ResourceOnRefresh is not null)
+        {
+            errors.Add("resourceOnRefresh", "Client credentials get no refresh token.");
+        }
+        errors.HttpUrl("authorizationEndpoint", request.AuthorizationEndpoint, required: false);
+        errors.CallableUrl("authorizationEndpoint", request.AuthorizationEndpoint, outbound);
+        errors.HttpUrl("tokenEndpoint", request.TokenEndpoint, required: false);
+        errors.CallableUrl("tokenEndpoint", request.TokenEndpoint, outbound);
     }
 
     private static void ValidateSecret(RequestErrors errors, string role, SecretInput? input)

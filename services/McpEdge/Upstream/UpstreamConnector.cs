@@ -82,8 +82,7 @@ public sealed partial class UpstreamConnector(
         }
     }
 
-    private static bool IsOAuth(string authMethod) =>
-        authMethod.StartsWith("oauth-", StringComparison.Ordinal) || authMethod == "client-credentials";
+    private static bool IsOAuth(string authMethod) => authMethod is "oauth" or "client-credentials";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream {Namespace} refused credential {CredentialId}; marked as needing re-authorization")]
     private static partial void LogMarkedNeedsReauth(ILogger logger, string @namespace, Guid credentialId);

@@ -24,7 +24,7 @@ public sealed class OAuthCredentialTests(DistributedApplicationFixture platform)
         var definition = await tenant.PostAsync("/api/registry/definitions",
             new { name = "Gamma MCP", kind = "mcp", baseUrl = upstream.Endpoint.ToString() }, "create definition");
         var method = await tenant.PostAsync("/api/registry/auth-methods",
-            new { definitionId = definition.GetProperty("id").GetGuid(), name = "gamma oauth", kind = "oauth-discovered" }, "create auth method");
+            new { definitionId = definition.GetProperty("id").GetGuid(), name = "gamma oauth", kind = "oauth" }, "create auth method");
         var install = await tenant.PostAsync("/api/registry/installs",
             new { slug = "gamma", authMethodId = method.GetProperty("id").GetGuid(), callTimeoutSeconds = 10 }, "create install");
         var credential = await tenant.PostAsync("/api/registry/credentials", new

@@ -36,7 +36,7 @@ public sealed class RegistryValidationTests(DistributedApplicationFixture platfo
         { "/api/registry/definitions", """{"name":"x","kind":"mcp","baseUrl":"javascript:alert(1)"}""", ["baseUrl"] },
         { "/api/registry/definitions", """{"name":"x","kind":"mcp","baseUrl":"https://user:pass@mcp.example.com"}""", ["baseUrl"] },
         { "/api/registry/auth-methods", """{"name":"x","kind":"static"}""", ["definitionId", "headerName"] },
-        { "/api/registry/auth-methods", """{"definitionId":"00000000-0000-0000-0000-000000000001","name":"x","kind":"oauth-preregistered","tokenEndpoint":"token"}""", ["clientId", "authorizationEndpoint", "tokenEndpoint"] },
+        { "/api/registry/auth-methods", """{"definitionId":"00000000-0000-0000-0000-000000000001","name":"x","kind":"client-credentials","tokenEndpoint":"token","authorizationEndpoint":"https://as.example/authorize"}""", ["clientId", "authorizationEndpoint", "tokenEndpoint"] },
         { "/api/registry/auth-methods", """{"definitionId":"00000000-0000-0000-0000-000000000001","name":"x","kind":"magic"}""", ["kind"] },
         { "/api/registry/installs", """{"slug":"a-very-long-slug-that-goes-on-past-forty-characters","callTimeoutSeconds":9000}""", ["slug", "authMethodId", "callTimeoutSeconds"] },
         { "/api/registry/installs", """{"slug":"ok","authMethodId":"00000000-0000-0000-0000-000000000001","allowedTools":["has space"]}""", ["allowedTools[0]"] },
