@@ -68,6 +68,7 @@ if (builder.Options.Publisher is null)
     integrationRegistry.WithOutboundAllowList(builder.Options.OutboundAllowList);
     mcpEdge.WithOutboundAllowList(builder.Options.OutboundAllowList);
     secretsVault.WithOutboundAllowList(builder.Options.OutboundAllowList);
+    oauthBroker.WithOutboundAllowList(builder.Options.OutboundAllowList);
 }
 
 var webhookIngress = builder.AddProject<Projects.WebhookIngress>("webhook-ingress")

@@ -35,8 +35,7 @@ internal sealed partial class ClientRegistrar(OAuthHttp http, IClientRegistratio
         {
             var redirect = grant == OAuthGrant.AuthorizationCode ? RequireRedirect(settings) : null;
             var key = new ClientRegistrationKey(server.Issuer, redirect?.AbsoluteUri, GrantType(grant));
-            registration = await store.FindAsync(key, cancellationToken).ConfigureAwait(false)
-                ?? await RegisterAsync(endpoint, server, key, redirect, grant, cancellationToken).ConfigureAwait(false);
+            registration = await store.GetOrRegisterAsync(key, ct => RegisterAsync(endpoint, server, redirect, grant, ct), cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -49,7 +48,7 @@ internal sealed partial class ClientRegistrar(OAuthHttp http, IClientRegistratio
     public static Uri RequireRedirect(OAuthClientSettings settings) =>
         settings.RedirectUri ?? throw new OAuthException(OAuthSteps.AuthorizationRequest, "no redirect URI is configured.");
 
-    private async Task<ClientRegistration> RegisterAsync(Uri endpoint, AuthorizationServerMetadata server, ClientRegistrationKey key, Uri? redirect, OAuthGrant grant, CancellationToken cancellationToken)
+    private async Task<ClientRegistration> RegisterAsync(Uri endpoint, AuthorizationServerMetadata server, Uri? redirect, OAuthGrant grant, CancellationToken cancellationToken)
     {
         const string step = OAuthSteps.ClientRegistration;
         var method = ChooseAuthMethod(server.TokenEndpointAuthMethodsSupported);
@@ -76,9 +75,7 @@ internal sealed partial class ClientRegistrar(OAuthHttp http, IClientRegistratio
         {
             throw new OAuthException(step, $"{OAuthHttp.Describe(endpoint)} registered token endpoint auth method \"{granted}\"{(secret is null ? " without a client secret" : "")}, which the platform cannot use.");
         }
-        var registration = new ClientRegistration(ClientRegistrationKind.Dynamic, clientId, secret, granted);
-        await store.SaveAsync(key, registration, cancellationToken).ConfigureAwait(false);
-        return registration;
+        return new ClientRegistration(ClientRegistrationKind.Dynamic, clientId, secret, granted);
     }
 
     /// <summary>The first method we prefer that the server lists; RFC 8414's default when it lists none.</summary>

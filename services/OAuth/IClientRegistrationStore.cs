@@ -6,7 +6,11 @@ namespace Platform.OAuth;
 /// </summary>
 public interface IClientRegistrationStore
 {
-    Task<ClientRegistration?> FindAsync(ClientRegistrationKey key, CancellationToken cancellationToken);
-
-    Task SaveAsync(ClientRegistrationKey key, ClientRegistration registration, CancellationToken cancellationToken);
+    /// <summary>
+    /// The registration kept for <paramref name="key"/>, else the one <paramref name="register"/> makes, kept. Callers
+    /// racing on one key (in this process, or on several broker replicas) end with one registration: while one
+    /// registers, the others wait and then get its result; a failed registration keeps nothing.
+    /// </summary>
+    Task<ClientRegistration> GetOrRegisterAsync(
+        ClientRegistrationKey key, Func<CancellationToken, Task<ClientRegistration>> register, CancellationToken cancellationToken);
 }

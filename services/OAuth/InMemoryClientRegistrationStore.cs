@@ -5,14 +5,23 @@ namespace Platform.OAuth;
 /// <summary>Registrations for the life of the process: the probe's store, and the tests'.</summary>
 public sealed class InMemoryClientRegistrationStore : IClientRegistrationStore
 {
-    private readonly ConcurrentDictionary<ClientRegistrationKey, ClientRegistration> _registrations = new();
+    // One shared task per key: racing callers await the same registration; a failed one is dropped so the next call retries.
+    private readonly ConcurrentDictionary<ClientRegistrationKey, Lazy<Task<ClientRegistration>>> _registrations = new();
 
-    public Task<ClientRegistration?> FindAsync(ClientRegistrationKey key, CancellationToken cancellationToken) =>
-        Task.FromResult(_registrations.TryGetValue(key, out var found) ? found : null);
-
-    public Task SaveAsync(ClientRegistrationKey key, ClientRegistration registration, CancellationToken cancellationToken)
+    public async Task<ClientRegistration> GetOrRegisterAsync(
+        ClientRegistrationKey key, Func<CancellationToken, Task<ClientRegistration>> register, CancellationToken cancellationToken)
     {
-        _registrations[key] = registration;
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(register);
+        // The async lambda turns a register that throws at once into a faulted task, which the Lazy does not cache as its own failure.
+        var entry = _registrations.GetOrAdd(key, _ => new Lazy<Task<ClientRegistration>>(async () => await register(cancellationToken).ConfigureAwait(false)));
+        try
+        {
+            return await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (entry.Value.IsFaulted || entry.Value.IsCanceled)
+        {
+            _registrations.TryRemove(new KeyValuePair<ClientRegistrationKey, Lazy<Task<ClientRegistration>>>(key, entry));
+            throw;
+        }
     }
 }

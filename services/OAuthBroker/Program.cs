@@ -8,8 +8,14 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapDefaultEndpoints();
 app.MapClientMetadataApi();
+app.MapAuthorizationsApi();
 app.MapServiceInfo("/oauth");
 app.MapServiceInfo("/connect");
 

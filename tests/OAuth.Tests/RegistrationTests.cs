@@ -36,6 +36,31 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public async Task Preparations_racing_at_one_authorization_server_register_once()
+    {
+        await using var server = await TestOAuthServer.StartAsync(new());
+        using var harness = new EngineHarness();
+
+        var sessions = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => harness.PrepareAsync(server.McpUrl, EngineHarness.Settings(document: Document))));
+
+        Assert.Single(sessions.Select(s => s.Client.ClientId).Distinct());
+        Assert.Equal(1, server.Registrations);
+    }
+
+    [Fact]
+    public async Task A_failed_registration_is_not_kept_and_the_next_attempt_registers()
+    {
+        var store = new InMemoryClientRegistrationStore();
+        var key = new ClientRegistrationKey("https://as.example", "https://platform.example/oauth/callback", "authorization_code");
+        var registered = new ClientRegistration(ClientRegistrationKind.Dynamic, "c1", null, TokenEndpointAuthMethods.None);
+
+        await Assert.ThrowsAsync<OAuthException>(() => store.GetOrRegisterAsync(key, _ => throw new OAuthException(OAuthSteps.ClientRegistration, "refused"), CancellationToken.None));
+        var second = await store.GetOrRegisterAsync(key, _ => Task.FromResult(registered), CancellationToken.None);
+
+        Assert.Same(registered, second);
+    }
+
+    [Fact]
     public async Task Dynamic_registration_uses_an_auth_method_the_server_supports()
     {
         await using var server = await TestOAuthServer.StartAsync(new() { TokenEndpointAuthMethods = ["none"] });

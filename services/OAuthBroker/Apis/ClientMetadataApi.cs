@@ -19,7 +19,7 @@ public static class ClientMetadataApi
     public static IResult GetClientMetadata(HttpContext context, IOptions<OAuthBrokerOptions> options)
     {
         var settings = options.Value;
-        var baseUrl = (settings.PublicBaseUrl?.GetLeftPart(UriPartial.Path) ?? $"{context.Request.Scheme}://{context.Request.Host}").TrimEnd('/');
+        var baseUrl = PublicBase.Of(context, settings).AbsoluteUri.TrimEnd('/');
         context.Response.Headers.CacheControl = "public, max-age=3600";
         return TypedResults.Json(new ClientMetadataDocument(
             ClientId: baseUrl + Path,

@@ -1,3 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.OAuth;
+using Platform.OAuthBroker.Engine;
+using Platform.OAuthBroker.Infrastructure;
+using Platform.Outbound;
 using Platform.ServiceDefaults;
 
 namespace Platform.OAuthBroker;
@@ -12,12 +17,31 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMigrations(DatabaseName);
         builder.AddEventBus();
+        builder.AddServiceAuthentication();
         builder.Services.AddOptions<OAuthBrokerOptions>().BindConfiguration(OAuthBrokerOptions.SectionName)
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.Scheme == Uri.UriSchemeHttps || o.PublicBaseUrl.IsLoopback,
                 "OAuthBroker:PublicBaseUrl must be an https URL (http only on loopback).")
             .ValidateOnStart();
-        builder.Services.AddServiceHttpClient(ServiceNames.IntegrationRegistry);
-        builder.Services.AddServiceHttpClient(ServiceNames.SecretsVault);
+        builder.Services.AddOptions<OAuthEngineOptions>().BindConfiguration(OAuthEngineOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddRegistryClient();
+        builder.Services.AddVaultClient();
+
+        // Every request the engine makes (MCP servers, metadata, registration, tokens) goes through the outbound policy.
+        builder.Services.AddOutboundPolicy(builder.Configuration);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PlatformClients>();
+        builder.Services.AddSingleton<PostgresClientRegistrationStore>();
+        builder.Services.AddSingleton<IClientRegistrationStore>(sp => sp.GetRequiredService<PostgresClientRegistrationStore>());
+        builder.Services.AddSingleton<PostgresAuthorizationStateStore>();
+        builder.Services.AddSingleton<IAuthorizationStateStore>(sp => sp.GetRequiredService<PostgresAuthorizationStateStore>());
+        builder.Services.AddSingleton<ClientSecretSource>();
+        builder.Services.AddSingleton<OAuthEngine>();
+        builder.Services.AddSingleton<BrokerAuthorizations>();
+
+        builder.Services.AddExceptionHandler<OAuthProblemHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
     }
 }

@@ -1,0 +1,14 @@
+namespace Platform.OAuthBroker.Engine;
+
+/// <summary>
+/// A completed authorization: whom it is for, what was granted, and the vault handles of the tokens (handles only;
+/// the tokens themselves never leave the vault and the broker).
+/// </summary>
+public sealed record AuthorizationCompleted(
+    Guid TenantId,
+    Guid InstallId,
+    Guid IdentityId,
+    string? Scope,
+    DateTimeOffset? ExpiresAt,
+    Guid AccessTokenSecretId,
+    Guid? RefreshTokenSecretId);

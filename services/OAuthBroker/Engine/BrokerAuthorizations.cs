@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using Platform.OAuth;
+using Platform.SecretsVault.Client;
+
+namespace Platform.OAuthBroker.Engine;
+
+/// <summary>
+/// The engine run by the broker for one person and one install: starting an authorization (discovery, registration,
+/// PKCE, state kept in brokerdb) and completing it from the callback, the tokens going straight to the vault.
+/// </summary>
+public sealed partial class BrokerAuthorizations(
+    OAuthEngine engine,
+    ClientSecretSource clients,
+    PostgresAuthorizationStateStore states,
+    PlatformClients platform,
+    IOptions<OAuthEngineOptions> options,
+    TimeProvider time,
+    ILogger<BrokerAuthorizations> logger)
+{
+    /// <summary>Null when the install has no <c>oauth</c> auth method in the tenant.</summary>
+    public async Task<AuthorizationStarted?> StartAsync(AuthorizationBinding binding, Uri publicBase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        if (await clients.InstallAsync(binding, publicBase, cancellationToken) is not { AuthMethodKind: InstallClient.OAuthKind } install)
+        {
+            return null;
+        }
+        var challenge = await engine.ChallengeAsync(install.Server, cancellationToken);
+        var session = await engine.PrepareAsync(install.Server, challenge, install.Settings, OAuthGrant.AuthorizationCode, cancellationToken);
+        var started = await engine.StartAuthorizationAsync(session, binding.ToString(), scope: null, cancellationToken);
+        LogStarted(logger, binding.TenantId, binding.InstallId, binding.IdentityId, session.Client.Kind);
+        return new AuthorizationStarted(started.Url, started.Scope, time.GetUtcNow() + options.Value.StateLifetime);
+    }
+
+    /// <summary>
+    /// Completes the flow the callback belongs to and keeps the tokens in the vault (<c>oauth-token</c>,
+    /// <c>oauth-refresh-token</c>) under the tenant that started it. The state must be known, unused and unexpired.
+    /// </summary>
+    public async Task<AuthorizationCompleted> CompleteAsync(Uri callback, string state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var binding = await states.FindBindingAsync(state, cancellationToken)
+            ?? throw new OAuthException(OAuthSteps.AuthorizationResponse, "the state is unknown or was already used.");
+        var tokens = await engine.CompleteAuthorizationAsync(callback, binding.ToString(), cancellationToken);
+        var access = await platform.Vault.CreateEncryptedAsync(binding.TenantId, SecretPurposes.OAuthToken, tokens.AccessToken, cancellationToken);
+        var refresh = tokens.RefreshToken is { } refreshToken
+            ? await platform.Vault.CreateEncryptedAsync(binding.TenantId, SecretPurposes.OAuthRefreshToken, refreshToken, cancellationToken)
+            : null;
+        LogCompleted(logger, binding.TenantId, binding.InstallId, binding.IdentityId, tokens.Scope ?? "(none)", refresh is not null);
+        return new AuthorizationCompleted(binding.TenantId, binding.InstallId, binding.IdentityId, tokens.Scope, tokens.ExpiresAt, access.SecretId, refresh?.SecretId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Authorization started for identity {IdentityId} on install {InstallId} of tenant {TenantId} ({ClientKind} client)")]
+    private static partial void LogStarted(ILogger logger, Guid tenantId, Guid installId, Guid identityId, ClientRegistrationKind clientKind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Authorization completed for identity {IdentityId} on install {InstallId} of tenant {TenantId}: scope {Scope}, refresh token {HasRefreshToken}; tokens kept in the vault")]
+    private static partial void LogCompleted(ILogger logger, Guid tenantId, Guid installId, Guid identityId, string scope, bool hasRefreshToken);
+}
