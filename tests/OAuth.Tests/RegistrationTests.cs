@@ -5,17 +5,34 @@ public sealed class RegistrationTests
     private static readonly Uri Document = new("https://platform.example.com/oauth/client-metadata.json");
 
     [Fact]
-    public async Task A_client_id_metadata_document_is_presented_when_the_server_supports_it()
+    public async Task A_client_id_metadata_document_is_presented_when_the_server_supports_it_and_the_server_fetches_it()
     {
         await using var server = await TestOAuthServer.StartAsync(new() { ClientIdMetadataDocument = true });
+        await using var document = await ClientDocumentHost.StartAsync(EngineHarness.RedirectUri);
         using var harness = new EngineHarness();
 
-        var session = await harness.PrepareAsync(server.McpUrl, EngineHarness.Settings(document: Document));
+        var session = await harness.PrepareAsync(server.McpUrl, EngineHarness.Settings(document: document.Url));
         await harness.AuthorizeAsync(session);
 
         Assert.Equal(ClientRegistrationKind.MetadataDocument, session.Client.Kind);
-        Assert.Equal(Document.AbsoluteUri, server.AuthorizeRequests.Single()["client_id"]);
+        Assert.Equal(document.Url.AbsoluteUri, server.AuthorizeRequests.Single()["client_id"]);
+        Assert.Equal(1, server.DocumentFetches);
         Assert.Equal(0, server.Registrations);
+    }
+
+    [Fact]
+    public async Task A_server_refuses_a_client_whose_document_names_another_client_id()
+    {
+        await using var server = await TestOAuthServer.StartAsync(new() { ClientIdMetadataDocument = true });
+        await using var document = await ClientDocumentHost.StartAsync(EngineHarness.RedirectUri, clientIdOverride: "https://impostor.example/client.json");
+        using var harness = new EngineHarness();
+        var session = await harness.PrepareAsync(server.McpUrl, EngineHarness.Settings(document: document.Url));
+
+        var request = await harness.Engine.StartAuthorizationAsync(session, EngineHarness.Binding, null, CancellationToken.None);
+        var callback = await harness.Engine.TryAuthorizeWithoutBrowserAsync(request, EngineHarness.RedirectUri, CancellationToken.None);
+
+        Assert.Null(callback);
+        Assert.Equal(1, server.DocumentFetches);
     }
 
     [Fact]

@@ -24,7 +24,9 @@ public sealed class TestOAuthServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Dictionary<string, string>> _codes = new();
     private readonly ConcurrentDictionary<string, (string Resource, string Scope)> _accessTokens = new();
     private readonly ConcurrentDictionary<string, (string Resource, string Scope, string ClientId)> _refreshTokens = new();
+    private readonly ConcurrentDictionary<string, bool> _documentClients = new();
     private int _stepUps;
+    private int _documentFetches;
 
     private TestOAuthServer(WebApplication app, TestServerOptions options)
     {
@@ -51,6 +53,9 @@ public sealed class TestOAuthServer : IAsyncDisposable
     public ConcurrentQueue<string> Revoked { get; } = new();
 
     public int Registrations => _clients.Keys.Count(k => k.StartsWith("dcr-", StringComparison.Ordinal));
+
+    /// <summary>How many times a client's metadata document was fetched from its client id URL.</summary>
+    public int DocumentFetches => _documentFetches;
 
     public static async Task<TestOAuthServer> StartAsync(TestServerOptions options)
     {
@@ -113,7 +118,7 @@ public sealed class TestOAuthServer : IAsyncDisposable
         }
         else if (path == "/authorize")
         {
-            Authorize(context);
+            await AuthorizeAsync(context);
         }
         else if (path == "/token" && HttpMethods.IsPost(context.Request.Method))
         {
@@ -257,12 +262,13 @@ public sealed class TestOAuthServer : IAsyncDisposable
         await context.Response.WriteAsJsonAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id.DeepClone(), ["result"] = result });
     }
 
-    private void Authorize(HttpContext context)
+    private async Task AuthorizeAsync(HttpContext context)
     {
         var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
         AuthorizeRequests.Enqueue(query);
         var clientId = query.GetValueOrDefault("client_id") ?? "";
-        var known = _clients.ContainsKey(clientId) || (_options.ClientIdMetadataDocument && clientId.StartsWith("https://", StringComparison.Ordinal));
+        var known = _clients.ContainsKey(clientId)
+            || (IsDocumentClientId(clientId) && await DocumentAllowsAsync(clientId, query.GetValueOrDefault("redirect_uri"), context.RequestAborted));
         if (!known || query.GetValueOrDefault("code_challenge_method") != "S256" || !query.ContainsKey("redirect_uri"))
         {
             context.Response.StatusCode = 400;
@@ -345,6 +351,45 @@ public sealed class TestOAuthServer : IAsyncDisposable
         await context.Response.WriteAsJsonAsync(answer);
     }
 
+    /// <summary>
+    /// A URL client id when this server supports Client ID Metadata Documents: https, or http on loopback for the tests'
+    /// own document hosts (the draft's https rule, with RFC 8252's loopback allowance).
+    /// </summary>
+    private bool IsDocumentClientId(string clientId) =>
+        _options.ClientIdMetadataDocument && Uri.TryCreate(clientId, UriKind.Absolute, out var url)
+        && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
+
+    /// <summary>
+    /// What a CIMD server does instead of trusting the client id: fetches the document (no redirects, bounded time),
+    /// and accepts it only if its <c>client_id</c> is that very URL, it lists the redirect URI, and it is a public client.
+    /// </summary>
+    private async Task<bool> DocumentAllowsAsync(string clientId, string? redirectUri, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _documentFetches);
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync(clientId, cancellationToken);
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "application/json")
+            {
+                return false;
+            }
+            var document = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject;
+            var allowed = document?["client_id"]?.GetValue<string>() == clientId
+                && document["redirect_uris"] is JsonArray redirects && redirects.Any(r => r?.GetValue<string>() == redirectUri)
+                && document["token_endpoint_auth_method"]?.GetValue<string>() == "none";
+            if (allowed)
+            {
+                _documentClients[clientId] = true;
+            }
+            return allowed;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The client id when the request authenticates the way the client registered; null otherwise.</summary>
     private string? Authenticate(HttpContext context, IFormCollection form)
     {
@@ -357,9 +402,10 @@ public sealed class TestOAuthServer : IAsyncDisposable
             return _clients.TryGetValue(id, out var c) && c.Method == "client_secret_basic" && c.Secret == secret && !form.ContainsKey("client_secret") ? id : null;
         }
         var clientId = form["client_id"].ToString();
-        if (_options.ClientIdMetadataDocument && clientId.StartsWith("https://", StringComparison.Ordinal))
+        if (IsDocumentClientId(clientId))
         {
-            return form.ContainsKey("client_secret") ? null : clientId;
+            // Only a client whose document this server fetched and accepted at the authorization request.
+            return form.ContainsKey("client_secret") || !_documentClients.ContainsKey(clientId) ? null : clientId;
         }
         if (!_clients.TryGetValue(clientId, out var client))
         {
