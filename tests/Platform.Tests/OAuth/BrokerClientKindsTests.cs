@@ -62,6 +62,30 @@ public sealed class BrokerClientKindsTests(DistributedApplicationFixture platfor
         await AssertTokenOpensServerAsync(tenant, server, result);
     }
 
+    [Theory]
+    [InlineData("http://localhost:{0}/mcp")]
+    [InlineData("http://[::ffff:127.0.0.1]:{0}/mcp")]
+    [InlineData("http://127.0.0.2:{0}/mcp")]
+    public async Task The_broker_refuses_a_forbidden_upstream_and_sends_it_nothing(string forbidden)
+    {
+        await using var server = await TestOAuthServer.StartAsync(new());
+        using var tenant = await _registry.CreateTenantAsync("broker-outbound");
+        var (identity, install) = await CreateInstallAsync(tenant, server, new { });
+        // As a row saved before the policy existed: the broker must judge the connection itself.
+        await new RegistryDatabase(platform.GetConnectionString("registrydb")).ScalarAsync<object>(
+            "UPDATE registry.definitions d SET base_url = @url FROM registry.installs i WHERE i.id = @install AND d.id = i.definition_id",
+            ("url", string.Format(System.Globalization.CultureInfo.InvariantCulture, forbidden, server.BaseUrl.Port)), ("install", install));
+        using var broker = platform.CreateHttpClient("oauth-broker");
+        broker.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Service", _registry.ServiceKey("mcp-edge"));
+
+        using var response = await broker.PostAsJsonAsync("/internal/oauth/authorizations", new { tenantId = tenant.Id, installId = install, identityId = identity });
+
+        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadGateway);
+        Assert.Equal("unauthenticated request", problem.GetProperty("step").GetString());
+        Assert.Contains("outbound policy does not allow it", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(server.RequestedPaths);
+    }
+
     private async Task<(Guid Identity, Guid Install)> CreateInstallAsync(TestTenant tenant, TestOAuthServer server, object client)
     {
         var identity = await tenant.CreateIdentityAsync("person");
