@@ -30,10 +30,16 @@ public sealed class BrokerAuthorizationTests(DistributedApplicationFixture platf
     {
         var url = await _world.StartedUrlAsync();
         var query = BrokerOAuthWorld.Query(url);
+        // The pending row is found by the state's hash; neither the state nor a readable verifier is stored.
+        var stateStored = await _world.BrokerDb.AnyRowContainsAsync("broker", query["state"]);
+        var pending = await _world.BrokerDb.ScalarAsync<long>(
+            "SELECT count(*) FROM broker.pending_authorizations WHERE state_hash = sha256(convert_to(@state, 'UTF8'))", ("state", query["state"]));
         using var completed = await _world.CallbackAsync(await BrokerOAuthWorld.ApproveAsync(url));
 
         var body = await completed.Content.ReadAsStringAsync();
         var result = await Api.ReadAsync(completed, "callback");
+        Assert.False(stateStored);
+        Assert.Equal(1L, pending);
         Assert.Equal(_world.Mcp.McpUrl.AbsoluteUri, query["resource"]);
         Assert.Equal("S256", query["code_challenge_method"]);
         Assert.Equal("tools:read tools:call offline_access", query["scope"]);
