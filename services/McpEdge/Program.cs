@@ -5,16 +5,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
-builder.AddSdkMcpEndpoint();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapServiceInfo("/mcp");
-if (app.Configuration[SdkMcpEndpoint.PathKey] != McpEndpoint.Path)
-{
-    app.MapMcpEndpoint();
-}
-app.MapSdkMcpEndpoint(app.Configuration);
+app.MapMcpEndpoint();
 
 app.Run();
