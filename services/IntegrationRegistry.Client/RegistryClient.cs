@@ -53,6 +53,16 @@ public sealed class RegistryClient(HttpClient http) : IRegistryAuthenticator
     public Task<InstallOAuthSettings?> GetInstallOAuthSettingsAsync(Guid tenantId, Guid installId, CancellationToken ct) =>
         GetOrNullAsync<InstallOAuthSettings>($"/internal/tenants/{tenantId}/installs/{installId}/oauth", ct);
 
+    /// <summary>
+    /// Creates or replaces the identity's live credential on an <c>oauth</c> install with the broker's tokens (the
+    /// handles they replace are revoked); null when the install or identity is not the tenant's or the install is not <c>oauth</c>.
+    /// </summary>
+    public async Task<OAuthCredentialInfo?> PutOAuthCredentialAsync(Guid tenantId, Guid installId, Guid identityId, OAuthCredentialRequest request, CancellationToken ct)
+    {
+        using var response = await http.PutAsJsonAsync($"/internal/tenants/{tenantId}/installs/{installId}/oauth-credentials/{identityId}", request, ct);
+        return await ReadOrNullAsync<OAuthCredentialInfo>(response, ct);
+    }
+
     public Task<CredentialResolution?> ResolveCredentialAsync(Guid tenantId, Guid installId, Guid subjectId, CancellationToken ct) =>
         PostForAsync<CredentialResolveRequest, CredentialResolution>(
             "/internal/credentials/resolve", new CredentialResolveRequest(tenantId, installId, subjectId), ct);

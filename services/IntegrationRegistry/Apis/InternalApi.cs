@@ -22,6 +22,8 @@ public static class InternalApi
         api.MapGet("/tenants/{tenantId:guid}/spaces/{spaceId:guid}", GetSpace).RequireServiceCaller(InternalCallers.TenantsAndSpaces);
         api.MapGet("/tenants/{tenantId:guid}/subjects/{subjectId:guid}/installs", GetInstallsForSubject).RequireServiceCaller(InternalCallers.Catalog);
         api.MapGet("/tenants/{tenantId:guid}/installs/{installId:guid}/oauth", GetInstallOAuthSettings).RequireServiceCaller(InternalCallers.OAuthSettings);
+        api.MapPut("/tenants/{tenantId:guid}/installs/{installId:guid}/oauth-credentials/{identityId:guid}", PutOAuthCredential)
+            .RequireServiceCaller(InternalCallers.OAuthSettings);
         api.MapPost("/credentials/resolve", ResolveCredential).RequireServiceCaller(InternalCallers.Catalog);
         api.MapPost("/tenants/{tenantId:guid}/credentials/{credentialId:guid}/needs-reauth", MarkNeedsReauth).RequireServiceCaller(InternalCallers.Catalog);
         api.MapGet("/tenants/{tenantId:guid}/agent-endpoints", GetAgentEndpoints).RequireServiceCaller(InternalCallers.AgentEndpoints);
@@ -74,6 +76,11 @@ public static class InternalApi
     public static async Task<Results<Ok<InstallOAuthSettings>, NotFound>> GetInstallOAuthSettings(
         Guid tenantId, Guid installId, [AsParameters] RegistryServices services, CancellationToken ct) =>
         await services.Installs.GetOAuthSettingsAsync(tenantId, installId, ct) is { } settings ? TypedResults.Ok(settings) : TypedResults.NotFound();
+
+    /// <summary>404 unless the install is an <c>oauth</c> install of the tenant and the identity is the tenant's.</summary>
+    public static async Task<Results<Ok<OAuthCredentialInfo>, NotFound>> PutOAuthCredential(
+        Guid tenantId, Guid installId, Guid identityId, OAuthCredentialRequest request, [AsParameters] RegistryServices services, CancellationToken ct) =>
+        await services.Credentials.PutOAuthAsync(tenantId, installId, identityId, request, ct) is { } credential ? TypedResults.Ok(credential) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<CredentialResolution>, NotFound>> ResolveCredential(
         CredentialResolveRequest request, [AsParameters] RegistryServices services, CancellationToken ct) =>

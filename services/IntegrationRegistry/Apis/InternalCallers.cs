@@ -18,7 +18,7 @@ public static class InternalCallers
     /// <summary>An identity by id, name or e-mail: webhook-ingress checks a route's attribution against it.</summary>
     public static readonly string[] Identities = [ServiceNames.WebhookIngress];
 
-    /// <summary>An install's OAuth client settings (client id, secret handle, endpoints): only the broker acts on them.</summary>
+    /// <summary>An install's OAuth client settings (client id, secret handle, endpoints), and the credentials a consent produces: only the broker.</summary>
     public static readonly string[] OAuthSettings = [ServiceNames.OAuthBroker];
 
     public static readonly string[] AgentEndpoints = [ServiceNames.McpEdge];

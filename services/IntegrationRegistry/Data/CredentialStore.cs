@@ -11,6 +11,11 @@ namespace Platform.IntegrationRegistry.Data;
 /// </summary>
 public sealed class CredentialStore(RegistryDatabase database)
 {
+    /// <summary>The roles of an OAuth credential's handles; the edge sends the access token.</summary>
+    public const string AccessTokenRole = "access-token";
+
+    public const string RefreshTokenRole = "refresh-token";
+
     private const string Columns =
         "id, install_id, subject_identity_id, status, secret_handles::text AS handles, scopes, expires_at, created_at, updated_at, revoked_at";
 
@@ -39,6 +44,65 @@ public sealed class CredentialStore(RegistryDatabase database)
                 r => Read(r, s.Now), ct, ("id", Guid.CreateVersion7()), ("tenant", tenantId), ("install", request.InstallId), ("subject", request.SubjectIdentityId),
                 ("handles", JsonSerializer.Serialize(handles)), ("scopes", (request.Scopes ?? []).ToArray()), ("expires", request.ExpiresAt)))!;
             s.CatalogChanged(tenantId, credential.InstallId, credential.SubjectIdentityId, "credential-created");
+            return credential;
+        }, ct);
+
+    /// <summary>
+    /// The broker's tokens for one identity on an <c>oauth</c> install: the live credential is updated in place (the
+    /// vault handles it held and no longer does are queued for revocation), or created; <c>CatalogChanged</c> either way.
+    /// Null when the install is not an <c>oauth</c> install of the tenant or the identity is not the tenant's.
+    /// </summary>
+    public Task<OAuthCredentialInfo?> PutOAuthAsync(Guid tenantId, Guid installId, Guid identityId, OAuthCredentialRequest request, CancellationToken ct) =>
+        database.InTransactionAsync(async s =>
+        {
+            var eligible = await s.ExistsAsync(
+                """
+                SELECT 1 FROM registry.installs i
+                JOIN registry.auth_methods m ON m.tenant_id = i.tenant_id AND m.id = i.auth_method_id
+                JOIN registry.identities p ON p.tenant_id = i.tenant_id AND p.id = @identity
+                WHERE i.tenant_id = @tenant AND i.id = @install AND m.kind = 'oauth'
+                """, ct, ("tenant", tenantId), ("install", installId), ("identity", identityId));
+            if (!eligible)
+            {
+                return null;
+            }
+            var handles = new Dictionary<string, Guid> { [AccessTokenRole] = request.AccessTokenSecretId };
+            if (request.RefreshTokenSecretId is { } refresh)
+            {
+                handles[RefreshTokenRole] = refresh;
+            }
+            var existing = await s.QuerySingleAsync(
+                """
+                SELECT id, secret_handles::text FROM registry.credentials
+                WHERE tenant_id = @tenant AND install_id = @install AND subject_identity_id = @identity AND status <> 'revoked' FOR UPDATE
+                """,
+                r => new Tuple<Guid, Dictionary<string, Guid>>(r.GetGuid(0), ParseHandles(r.GetString(1))), ct, ("tenant", tenantId), ("install", installId), ("identity", identityId));
+            var parameters = new (string, object?)[]
+            {
+                ("tenant", tenantId), ("install", installId), ("identity", identityId), ("handles", JsonSerializer.Serialize(handles)),
+                ("scopes", request.Scopes.Distinct(StringComparer.Ordinal).ToArray()), ("expires", request.ExpiresAt),
+            };
+            OAuthCredentialInfo? credential;
+            if (existing is null)
+            {
+                credential = await s.QuerySingleAsync(
+                    """
+                    INSERT INTO registry.credentials (id, tenant_id, install_id, subject_identity_id, status, secret_handles, scopes, expires_at)
+                    VALUES (@id, @tenant, @install, @identity, 'active', @handles::jsonb, @scopes, @expires) RETURNING id, status
+                    """,
+                    r => new OAuthCredentialInfo(r.GetGuid(0), installId, identityId, r.GetString(1)), ct, [("id", Guid.CreateVersion7()), .. parameters]);
+            }
+            else
+            {
+                await PendingSecretRevocations.QueueAsync(s, tenantId, existing.Item2.Values.Except(handles.Values), ct);
+                credential = await s.QuerySingleAsync(
+                    """
+                    UPDATE registry.credentials SET status = 'active', secret_handles = @handles::jsonb, scopes = @scopes, expires_at = @expires, updated_at = now()
+                    WHERE tenant_id = @tenant AND id = @id RETURNING id, status
+                    """,
+                    r => new OAuthCredentialInfo(r.GetGuid(0), installId, identityId, r.GetString(1)), ct, [("id", existing.Item1), .. parameters]);
+            }
+            s.CatalogChanged(tenantId, installId, identityId, "credential-connected");
             return credential;
         }, ct);
 

@@ -1,13 +1,14 @@
 namespace Platform.OAuthBroker.Engine;
 
 /// <summary>
-/// A completed authorization: whom it is for, what was granted, and the vault handles of the tokens (handles only;
-/// the tokens themselves never leave the vault and the broker).
+/// A completed authorization: whom it is for, the registry credential now holding it, what was granted, and the vault
+/// handles of the tokens (handles only; the tokens themselves never leave the vault and the broker).
 /// </summary>
 public sealed record AuthorizationCompleted(
     Guid TenantId,
     Guid InstallId,
     Guid IdentityId,
+    Guid CredentialId,
     string? Scope,
     DateTimeOffset? ExpiresAt,
     Guid AccessTokenSecretId,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Platform.IntegrationRegistry.Client;
 using Platform.OAuth;
 using Platform.SecretsVault.Client;
 
@@ -33,8 +34,9 @@ public sealed partial class BrokerAuthorizations(
     }
 
     /// <summary>
-    /// Completes the flow the callback belongs to and keeps the tokens in the vault (<c>oauth-token</c>,
-    /// <c>oauth-refresh-token</c>) under the tenant that started it. The state must be known, unused and unexpired.
+    /// Completes the flow the callback belongs to, keeps the tokens in the vault (<c>oauth-token</c>,
+    /// <c>oauth-refresh-token</c>) under the tenant that started it, and makes them the identity's credential on the
+    /// install in the registry. The state must be known, unused and unexpired.
     /// </summary>
     public async Task<AuthorizationCompleted> CompleteAsync(Uri callback, string state, CancellationToken cancellationToken)
     {
@@ -46,8 +48,34 @@ public sealed partial class BrokerAuthorizations(
         var refresh = tokens.RefreshToken is { } refreshToken
             ? await platform.Vault.CreateEncryptedAsync(binding.TenantId, SecretPurposes.OAuthRefreshToken, refreshToken, cancellationToken)
             : null;
+        var credential = await StoreCredentialAsync(binding, tokens, access.SecretId, refresh?.SecretId, cancellationToken);
         LogCompleted(logger, binding.TenantId, binding.InstallId, binding.IdentityId, tokens.Scope ?? "(none)", refresh is not null);
-        return new AuthorizationCompleted(binding.TenantId, binding.InstallId, binding.IdentityId, tokens.Scope, tokens.ExpiresAt, access.SecretId, refresh?.SecretId);
+        return new AuthorizationCompleted(
+            binding.TenantId, binding.InstallId, binding.IdentityId, credential.CredentialId, tokens.Scope, tokens.ExpiresAt, access.SecretId, refresh?.SecretId);
+    }
+
+    /// <summary>The registry's credential for the tokens; if it cannot be stored, the tokens are revoked in the vault rather than left behind.</summary>
+    private async Task<OAuthCredentialInfo> StoreCredentialAsync(AuthorizationBinding binding, TokenSet tokens, Guid accessId, Guid? refreshId, CancellationToken cancellationToken)
+    {
+        OAuthCredentialInfo? credential = null;
+        try
+        {
+            var scopes = tokens.Scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+            credential = await platform.Registry.PutOAuthCredentialAsync(
+                binding.TenantId, binding.InstallId, binding.IdentityId, new OAuthCredentialRequest(accessId, refreshId, scopes, tokens.ExpiresAt), cancellationToken);
+        }
+        finally
+        {
+            if (credential is null)
+            {
+                foreach (var secretId in new[] { accessId, refreshId }.OfType<Guid>())
+                {
+                    await platform.Vault.RevokeAsync(binding.TenantId, secretId, CancellationToken.None);
+                }
+            }
+        }
+        return credential ?? throw new OAuthException(OAuthSteps.AuthorizationResponse,
+            "the install no longer authenticates with OAuth, or the person is no longer in the tenant; nothing was kept.");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Authorization started for identity {IdentityId} on install {InstallId} of tenant {TenantId} ({ClientKind} client)")]

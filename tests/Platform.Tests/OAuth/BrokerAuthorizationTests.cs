@@ -5,6 +5,7 @@ using ModelContextProtocol.Protocol;
 using Platform.OAuth.Tests.RealServer;
 using Platform.SecretsVault.Client;
 using Platform.Tests.Infrastructure;
+using Platform.Tests.McpEdge;
 using Platform.Tests.Registry;
 using Platform.Tests.Vault;
 
@@ -59,6 +60,36 @@ public sealed class BrokerAuthorizationTests(DistributedApplicationFixture platf
         Assert.False(await _world.BrokerDb.AnyRowContainsAsync("broker", refreshToken));
         Assert.Equal(0L, await _world.BrokerDb.ScalarAsync<long>(
             "SELECT count(*) FROM broker.pending_authorizations WHERE binding LIKE @install", ("install", $"%{_world.InstallId:N}%")));
+    }
+
+    [Fact]
+    public async Task After_consent_the_agent_reaches_the_protected_server_with_its_persons_token_and_a_new_consent_replaces_it()
+    {
+        var agent = await _world.Tenant.CreateAgentAsync("assistant", _world.IdentityId);
+        var (_, agentToken) = await _world.Tenant.IssueTokenAsync(agent);
+        using var first = await _world.CallbackAsync(await BrokerOAuthWorld.ApproveAsync(await _world.StartedUrlAsync()));
+        var connected = await Api.ReadAsync(first, "first consent");
+        var credentialId = connected.GetProperty("credentialId").GetGuid();
+
+        var credential = await _world.Tenant.GetAsync($"/api/registry/credentials/{credentialId}");
+        await using var client = await EdgeClients.ThroughGatewayAsync(platform, agentToken);
+        var tools = await client.ListToolsAsync();
+        var echo = await client.CallToolAsync("upstream__echo", new Dictionary<string, object?> { ["message"] = "through the edge" });
+        using var second = await _world.CallbackAsync(await BrokerOAuthWorld.ApproveAsync(await _world.StartedUrlAsync()));
+        var reconnected = await Api.ReadAsync(second, "second consent");
+
+        Assert.Equal("active", credential.GetProperty("status").GetString());
+        Assert.Contains("tools:call", credential.GetProperty("scopes").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains(tools, t => t.Name == "upstream__echo");
+        Assert.NotEqual(true, echo.IsError);
+        Assert.Equal("echo: through the edge", Assert.IsType<TextContentBlock>(Assert.Single(echo.Content)).Text);
+        Assert.Equal(credentialId, reconnected.GetProperty("credentialId").GetGuid());
+        var vault = new VaultAccess(platform.App).Client("oauth-broker");
+        var replaced = connected.GetProperty("accessTokenSecretId").GetGuid();
+        await Eventually.UntilAsync(
+            async () => (await vault.GetMetadataAsync(_world.Tenant.Id, replaced, CancellationToken.None))?.Status == "revoked",
+            TimeSpan.FromSeconds(15), () => "the replaced access token revoked in the vault");
+        Assert.Equal("active", (await vault.GetMetadataAsync(_world.Tenant.Id, reconnected.GetProperty("accessTokenSecretId").GetGuid(), CancellationToken.None))?.Status);
     }
 
     [Fact]

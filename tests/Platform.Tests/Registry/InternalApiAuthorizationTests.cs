@@ -35,6 +35,8 @@ public sealed class InternalApiAuthorizationTests(DistributedApplicationFixture 
             (HttpMethod.Post, $"/internal/tenants/{dev.Tenant.Id}/credentials/{Guid.NewGuid()}/needs-reauth", null, catalog),
             (HttpMethod.Get, $"/internal/tenants/{dev.Tenant.Id}/agent-endpoints", null, ["mcp-edge"]),
             (HttpMethod.Get, $"/internal/tenants/{dev.Tenant.Id}/installs/{Guid.NewGuid()}/oauth", null, ["oauth-broker"]),
+            (HttpMethod.Put, $"/internal/tenants/{dev.Tenant.Id}/installs/{Guid.NewGuid()}/oauth-credentials/{dev.Identity.Id}",
+                new { accessTokenSecretId = Guid.NewGuid(), scopes = Array.Empty<string>() }, ["oauth-broker"]),
             (HttpMethod.Put, "/internal/signing-keys/authz-test-key", new { publicJwk = PublicJwk("authz-test-key"), expiresAt = DateTimeOffset.UtcNow.AddMinutes(5) }, ["mcp-edge"]),
         ];
     }
