@@ -8,6 +8,8 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseMcpEndpoint();
+
 app.MapDefaultEndpoints();
 app.MapServiceInfo("/mcp");
 app.MapMcpEndpoint();

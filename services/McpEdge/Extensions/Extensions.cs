@@ -50,9 +50,7 @@ public static class Extensions
         builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
 
-        builder.Services.AddSingleton<McpRequestChecks>();
-        builder.Services.AddSingleton<McpCors>();
-        builder.Services.AddSingleton<StreamableHttpHandler>();
+        builder.Services.AddMcpEndpoint();
         builder.Services.AddSingleton<EdgeServerOptions>();
         builder.Services.AddSingleton<CatalogListHandlers>();
         builder.Services.AddSingleton<ForwardedRequestHandlers>();

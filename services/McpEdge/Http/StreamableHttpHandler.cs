@@ -17,8 +17,6 @@ namespace Platform.McpEdge.Http;
 /// request.
 /// </summary>
 public sealed class StreamableHttpHandler(
-    McpRequestChecks checks,
-    McpCors cors,
     EdgeServerOptions serverOptions,
     CatalogRefresh refresh,
     IOptions<McpEdgeOptions> options,
@@ -27,19 +25,12 @@ public sealed class StreamableHttpHandler(
     public async Task HandlePostAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (checks.CheckOrigin(context.Request) is { } forbidden)
-        {
-            await forbidden.WriteAsync(context);
-            return;
-        }
-        cors.Allow(context);
-        var authentication = await context.AuthenticateAsync(RegistryAuthenticationDefaults.AgentTokenScheme);
-        if (!authentication.Succeeded || EdgeCaller.FromPrincipal(authentication.Principal) is not { } caller)
+        // The origin check, CORS and the agent token ran before (McpEndpoint.UseMcpEndpoint, AgentPolicy).
+        if (EdgeCaller.FromPrincipal(context.User) is not { } caller)
         {
             await context.ChallengeAsync(RegistryAuthenticationDefaults.AgentTokenScheme);
             return;
         }
-        context.User = authentication.Principal!;
         if ((McpRequestChecks.CheckAccept(context.Request) ?? McpRequestChecks.CheckContentType(context.Request)) is { } refused)
         {
             await refused.WriteAsync(context);

@@ -23,7 +23,7 @@ public sealed class McpCorsTests(DistributedApplicationFixture platform)
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(Inspector, Single(response, "Access-Control-Allow-Origin"));
         Assert.Equal("POST", Single(response, "Access-Control-Allow-Methods"));
-        var allowed = Single(response, "Access-Control-Allow-Headers").Split(", ");
+        var allowed = Single(response, "Access-Control-Allow-Headers").Split(',', StringSplitOptions.TrimEntries);
         Assert.Contains("Authorization", allowed);
         Assert.Contains("MCP-Protocol-Version", allowed);
         Assert.Contains("Content-Type", allowed);
