@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Platform.Hosting;
 
 namespace Platform.AppHost;
 
@@ -19,12 +18,6 @@ public static class DevBootstrap
     private const string TenantSlug = "dev";
     private const string IdentityName = "dev";
     private const string AgentSlug = "dev-agent";
-
-    public static Task RunAsync(ReadyContext ready, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(ready);
-        return RunAsync(ready.DataDirectory, () => new Uri(ready.GetUrls("gateway")[0]), () => ready.GetParameterValue("platform-operator-key"), ready.Messages, ct);
-    }
 
     /// <summary>The bootstrap on a data folder; the gateway and operator key are asked for only when the file must be made.</summary>
     public static async Task RunAsync(string dataDirectory, Func<Uri> gateway, Func<string> operatorKey, ICollection<string> messages, CancellationToken ct)

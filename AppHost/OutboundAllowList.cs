@@ -1,4 +1,4 @@
-using Platform.Hosting;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Platform.AppHost;
 

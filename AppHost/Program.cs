@@ -1,32 +1,58 @@
+using System.Diagnostics;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.AppHost;
-using Platform.Hosting;
+using Platform.AppHost.Infrastructure;
 
 // The application model: what runs, what each service uses, and what it waits for.
-var builder = DistributedApplication.CreateBuilder(args);
+var clock = Stopwatch.StartNew();
+AppHostOptions options;
+try
+{
+    options = AppHostOptions.Parse(args, Path.Combine(Directory.GetCurrentDirectory(), ".platform"));
+}
+catch (AppHostUsageException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+var publishing = options.Publisher is not null;
+if (!publishing)
+{
+    if (options.Fresh && Directory.Exists(options.DataDirectory))
+    {
+        Directory.Delete(options.DataDirectory, recursive: true);
+    }
+    DataFiles.CreatePrivateDirectory(options.DataDirectory);
+    File.Delete(EndpointsFile.PathIn(options.DataDirectory));
+    LocalDashboard.Configure(options.DashboardPort);
+}
 
-var postgres = builder.AddPostgres("postgres");
-var registryDb = postgres.AddDatabase("registrydb");
-var vaultDb = postgres.AddDatabase("vaultdb");
-var brokerDb = postgres.AddDatabase("brokerdb");
-var auditDb = postgres.AddDatabase("auditdb");
-var webhookDb = postgres.AddDatabase("webhookdb");
+var builder = DistributedApplication.CreateBuilder(options.AspireArguments());
+var secrets = new SecretParameters(builder, publishing ? null : new ParameterStore(options.DataDirectory));
 
-var eventbus = builder.AddRabbitMQ("eventbus");
+var infrastructure = PlatformInfrastructure.Add(builder, secrets, options, ContainerRuntime.IsHealthy);
+var registryDb = infrastructure.Databases["registrydb"];
+var vaultDb = infrastructure.Databases["vaultdb"];
+var brokerDb = infrastructure.Databases["brokerdb"];
+var auditDb = infrastructure.Databases["auditdb"];
+var webhookDb = infrastructure.Databases["webhookdb"];
+var eventbus = infrastructure.EventBus;
 
 // The vault's master key (version 1; a rotation adds Vault__MasterKeys__2) and the platform operator's key.
-var vaultMasterKey = builder.AddParameter("vault-master-key", secret: true, generatedLength: 64);
-var operatorKey = builder.AddParameter("platform-operator-key", secret: true, generatedLength: 44);
+var vaultMasterKey = secrets.Add("vault-master-key", 64);
+var operatorKey = secrets.Add("platform-operator-key", 44);
 // Keys the HMAC fingerprints of redacted secrets; shared by the edge and the audit writer so markers match.
-var redactionKey = builder.AddParameter("redaction-fingerprint-key", secret: true, generatedLength: 64);
+var redactionKey = secrets.Add("redaction-fingerprint-key", 64);
 
-var secretsVault = builder.AddProject<Projects.SecretsVault>("secrets-vault")
+var secretsVault = builder.AddService<Projects.SecretsVault>("secrets-vault", secrets)
     .WithEnvironment("Vault__MasterKeys__1", vaultMasterKey)
     .WithEnvironment("Vault__OperatorKey", operatorKey)
     .WithReference(vaultDb).WaitFor(vaultDb)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithHttpHealthCheck("/health");
 
-var integrationRegistry = builder.AddProject<Projects.IntegrationRegistry>("integration-registry")
+var integrationRegistry = builder.AddService<Projects.IntegrationRegistry>("integration-registry", secrets)
     .WithEnvironment("Registry__OperatorKey", operatorKey)
     .WithReference(registryDb).WaitFor(registryDb)
     .WithReference(eventbus).WaitFor(eventbus)
@@ -37,14 +63,14 @@ var integrationRegistry = builder.AddProject<Projects.IntegrationRegistry>("inte
 // created or resolved, never at start: no WaitFor, since the registry waits for the vault.
 secretsVault.WithReference(integrationRegistry);
 
-var oauthBroker = builder.AddProject<Projects.OAuthBroker>("oauth-broker")
+var oauthBroker = builder.AddService<Projects.OAuthBroker>("oauth-broker", secrets)
     .WithReference(brokerDb).WaitFor(brokerDb)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithReference(secretsVault).WaitFor(secretsVault)
     .WithReference(integrationRegistry).WaitFor(integrationRegistry)
     .WithHttpHealthCheck("/health");
 
-var mcpEdge = builder.AddProject<Projects.McpEdge>("mcp-edge")
+var mcpEdge = builder.AddService<Projects.McpEdge>("mcp-edge", secrets)
     .WithReplicas(2)
     .WithEnvironment("Redaction__FingerprintKey", redactionKey)
     .WithReference(eventbus).WaitFor(eventbus)
@@ -53,32 +79,14 @@ var mcpEdge = builder.AddProject<Projects.McpEdge>("mcp-edge")
     .WithReference(oauthBroker).WaitFor(oauthBroker)
     .WithHttpHealthCheck("/health");
 
-// The edge's audit journal (records kept while the broker is unreachable) lives in this run's data folder; a
-// deployment mounts a volume instead, so the manifest does not carry this machine's path.
-if (builder.Options.Publisher is null)
-{
-    mcpEdge.WithEnvironment("McpEdge__Audit__JournalDirectory", Path.Combine(builder.Options.DataDirectory, "mcp-edge-journal"));
-}
-
-// A local run may call MCP servers (and a Key Vault stand-in) on this machine (loopback unless --outbound-allow says
-// otherwise); a deployment
-// allows no loopback, link-local or private address, so the manifest carries no allow-list.
-if (builder.Options.Publisher is null)
-{
-    integrationRegistry.WithOutboundAllowList(builder.Options.OutboundAllowList);
-    mcpEdge.WithOutboundAllowList(builder.Options.OutboundAllowList);
-    secretsVault.WithOutboundAllowList(builder.Options.OutboundAllowList);
-    oauthBroker.WithOutboundAllowList(builder.Options.OutboundAllowList);
-}
-
-var webhookIngress = builder.AddProject<Projects.WebhookIngress>("webhook-ingress")
+var webhookIngress = builder.AddService<Projects.WebhookIngress>("webhook-ingress", secrets)
     .WithReference(webhookDb).WaitFor(webhookDb)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithReference(integrationRegistry).WaitFor(integrationRegistry)
     .WithReference(secretsVault).WaitFor(secretsVault)
     .WithHttpHealthCheck("/health");
 
-var auditWriter = builder.AddProject<Projects.AuditWriter>("audit-writer")
+var auditWriter = builder.AddService<Projects.AuditWriter>("audit-writer", secrets)
     .WithEnvironment("Redaction__FingerprintKey", redactionKey)
     .WithReference(auditDb).WaitFor(auditDb)
     .WithReference(eventbus).WaitFor(eventbus)
@@ -86,7 +94,7 @@ var auditWriter = builder.AddProject<Projects.AuditWriter>("audit-writer")
     .WithHttpHealthCheck("/health");
 
 // The only resource reachable from outside; it never routes to the secrets vault.
-builder.AddProject<Projects.Gateway>("gateway")
+var gateway = builder.AddService<Projects.Gateway>("gateway", secrets)
     .WithExternalHttpEndpoints()
     .WithReference(mcpEdge).WaitFor(mcpEdge)
     .WithReference(oauthBroker).WaitFor(oauthBroker)
@@ -95,7 +103,31 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(auditWriter).WaitFor(auditWriter)
     .WithHttpHealthCheck("/health");
 
-// First start of a data folder: tenant 'dev' with an admin key and an agent token in dev-credentials.json.
-builder.OnReady(DevBootstrap.RunAsync);
+ServiceAuthentication.AdmitReferencingCallers(builder);
 
-return await builder.Build().RunAsync();
+if (!publishing)
+{
+    // What a deployment decides for itself, so the manifest carries none of it: the environment the services run
+    // as, the edge's audit journal (records kept while the broker is unreachable; a deployment mounts a volume),
+    // and which loopback, link-local or private addresses a local run may call (MCP servers, a Key Vault stand-in
+    // on this machine; a deployment allows none).
+    foreach (var service in builder.Resources.OfType<ProjectResource>())
+    {
+        builder.CreateResourceBuilder(service)
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", options.Environment)
+            .WithEnvironment("DOTNET_ENVIRONMENT", options.Environment);
+    }
+    mcpEdge.WithEnvironment("McpEdge__Audit__JournalDirectory", Path.Combine(options.DataDirectory, "mcp-edge-journal"));
+    integrationRegistry.WithOutboundAllowList(options.OutboundAllowList);
+    mcpEdge.WithOutboundAllowList(options.OutboundAllowList);
+    secretsVault.WithOutboundAllowList(options.OutboundAllowList);
+    oauthBroker.WithOutboundAllowList(options.OutboundAllowList);
+
+    IResource[] services = [secretsVault.Resource, integrationRegistry.Resource, oauthBroker.Resource, mcpEdge.Resource, webhookIngress.Resource, auditWriter.Resource, gateway.Resource];
+    builder.Services.AddSingleton(new ReadySettings(options.DataDirectory, clock,
+        [.. infrastructure.Reported, .. services.Select(s => new ReportedResource(s, "project"))], operatorKey.Resource));
+    builder.Services.AddHostedService<ReadyReport>();
+}
+
+await builder.Build().RunAsync();
+return 0;
