@@ -69,11 +69,12 @@ internal sealed partial class ReadyReport(ResourceNotificationService notificati
         var resources = new Dictionary<string, ResourceEndpoints>();
         foreach (var (resource, type) in settings.Resources)
         {
-            var urls = Instances(latest, resource).Select(i => InstanceUrl(i.Snapshot)).OfType<string>().ToList();
+            var instances = Instances(latest, resource);
+            var urls = instances.Select(i => InstanceUrl(i.Snapshot)).OfType<string>().ToList();
             var connectionString = resource is IResourceWithConnectionString withConnectionString
                 ? await withConnectionString.ConnectionStringExpression.GetValueAsync(stoppingToken)
                 : null;
-            resources[resource.Name] = new ResourceEndpoints(type, urls, connectionString);
+            resources[resource.Name] = new ResourceEndpoints(type, [.. instances.Select(i => i.ResourceId)], urls, connectionString);
         }
 
         var messages = new List<string>();

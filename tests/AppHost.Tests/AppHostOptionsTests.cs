@@ -1,4 +1,4 @@
-using Platform.Hosting;
+using Platform.AppHost;
 
 namespace Platform.AppHost.Tests;
 

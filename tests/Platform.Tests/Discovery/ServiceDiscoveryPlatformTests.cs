@@ -38,7 +38,8 @@ public sealed class ServiceDiscoveryPlatformTests(DistributedApplicationFixture 
             healthInstances.Add(health.GetProperty("instance").GetString()!);
         }
 
-        Assert.Equal(["mcp-edge-0", "mcp-edge-1"], aboutInstances.Order());
-        Assert.Equal(["mcp-edge-0", "mcp-edge-1"], healthInstances.Order());
+        string[] replicas = [platform.InstanceId("mcp-edge", 0), platform.InstanceId("mcp-edge", 1)];
+        Assert.Equal(replicas.Order(), aboutInstances.Order());
+        Assert.Equal(replicas.Order(), healthInstances.Order());
     }
 }

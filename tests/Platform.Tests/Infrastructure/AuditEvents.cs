@@ -19,7 +19,7 @@ public static class AuditEvents
         return rows;
     }
 
-    /// <summary>Waits until every instance that publishes <c>ServiceStarted</c> has a row received after <paramref name="since"/>.</summary>
+    /// <summary>Waits until every instance that publishes <c>ServiceStarted</c> (each replica) has a row received after <paramref name="since"/>.</summary>
     public static async Task<IReadOnlyList<ServiceEventRow>> WaitForEveryPublisherAsync(string auditDbConnectionString, DateTimeOffset since, TimeSpan timeout)
     {
         IReadOnlyList<ServiceEventRow> rows = [];
@@ -29,8 +29,8 @@ public static class AuditEvents
             {
                 rows = await ReadAsync(auditDbConnectionString);
                 missing = [.. PlatformModel.EventPublishers
-                    .Where(p => !rows.Any(r => r.Instance == p.Instance && r.Service == p.Resource && r.ReceivedAt >= since))
-                    .Select(p => p.Instance)];
+                    .Where(p => rows.Where(r => r.Service == p.Resource && r.ReceivedAt >= since).Select(r => r.Instance).Distinct().Count() < p.Replicas)
+                    .Select(p => p.Resource)];
                 return missing.Length == 0;
             },
             timeout,

@@ -1,74 +1,93 @@
-using System.Net.Http.Json;
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using AspireApplication = Aspire.Hosting.DistributedApplication;
 
 namespace Platform.Tests.Infrastructure;
 
 /// <summary>
-/// One running platform, started from the built AppHost on its own data folder with free ports; the test-side
-/// counterpart of what Aspire's <c>DistributedApplicationTestingBuilder</c> hands back.
+/// One running platform: the AppHost's model built with Aspire's <c>DistributedApplicationTestingBuilder</c> on its own
+/// data folder (Aspire picks free ports), with what the tests ask of it: clients per instance, connection strings,
+/// resource states, logs and commands through Aspire's resource services.
 /// </summary>
 public sealed class DistributedApplication : IAsyncDisposable
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
-    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
+    private readonly AspireApplication _app;
     private readonly SocketsHttpHandler _handler = new() { PooledConnectionLifetime = TimeSpan.FromSeconds(30) };
-    private readonly HttpClient _dashboard;
+    private readonly ConcurrentDictionary<string, ResourceEvent> _latest = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _watch;
 
-    private DistributedApplication(AppHostProcess process, string dataDirectory, PlatformEndpoints endpoints)
+    private DistributedApplication(AspireApplication app, string dataDirectory, AppHostOutput output)
     {
-        Process = process;
+        _app = app;
         DataDirectory = dataDirectory;
-        Endpoints = endpoints;
-        _dashboard = new HttpClient(_handler, disposeHandler: false) { BaseAddress = new Uri(endpoints.Dashboard), Timeout = TimeSpan.FromSeconds(30) };
+        Output = output;
+        _watch = Task.Run(WatchAsync);
     }
-
-    public AppHostProcess Process { get; }
 
     public string DataDirectory { get; }
 
-    public PlatformEndpoints Endpoints { get; }
+    /// <summary>What the AppHost and its resources logged.</summary>
+    public AppHostOutput Output { get; }
+
+    /// <summary>The AppHost's endpoints.json, read once it appeared (everything healthy).</summary>
+    public PlatformEndpoints Endpoints { get; private set; } = null!;
 
     /// <summary>
-    /// Starts <c>dotnet AppHost.dll --data-dir DIR [--fresh] --dashboard-port 0 [--outbound-allow LIST]</c> and returns
-    /// once <c>endpoints.json</c> appears (the AppHost deletes it at start and writes it when all is healthy). Without
-    /// <paramref name="outboundAllow"/> the AppHost's local default (loopback) applies.
+    /// Builds and starts the AppHost's model on <paramref name="dataDirectory"/> as a local development run does,
+    /// and returns once <c>endpoints.json</c> appears. Without <paramref name="outboundAllow"/> the AppHost's local
+    /// default (loopback) applies.
     /// </summary>
     public static async Task<DistributedApplication> StartAsync(string dataDirectory, bool fresh = true, TimeSpan? timeout = null, string? outboundAllow = null)
     {
-        var endpointsFile = Path.Combine(dataDirectory, PlatformEndpoints.FileName);
-        // The AppHost deletes it too, but maybe only after the first poll here would have read a previous run's file.
-        File.Delete(endpointsFile);
-        // Tests run the services as a local development run does (scripts/run.sh); any other run gets Production.
-        string[] arguments = fresh
-            ? ["--data-dir", dataDirectory, "--fresh", "--dashboard-port", "0", "--environment", "Development"]
-            : ["--data-dir", dataDirectory, "--dashboard-port", "0", "--environment", "Development"];
+        using var cts = new CancellationTokenSource(timeout ?? StartTimeout);
+        List<string> arguments = ["--data-dir", dataDirectory, "--environment", "Development"];
+        if (fresh)
+        {
+            arguments.Add("--fresh");
+        }
         if (outboundAllow is not null)
         {
-            arguments = [.. arguments, "--outbound-allow", outboundAllow];
+            arguments.AddRange(["--outbound-allow", outboundAllow]);
         }
-        var process = AppHostProcess.Start(arguments);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([.. arguments], cts.Token);
+        var output = new AppHostOutput();
+        builder.Services.AddLogging(logging => logging.AddProvider(new AppHostOutputLoggerProvider(output)));
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            // A parked tool call degrades the audit writer's health for seconds, not the default hour, so a test
+            // that parks one on purpose leaves the platform healthy for the tests after it.
+            builder.CreateResourceBuilder(project).WithEnvironment("ParkedAlarm__Window", "00:00:15");
+        }
+        var app = await builder.BuildAsync(cts.Token);
+        var platform = new DistributedApplication(app, dataDirectory, output);
         try
         {
-            var endpoints = await WaitForEndpointsAsync(process, endpointsFile, timeout ?? StartTimeout);
-            process.KnownSecrets = endpoints.Secrets();
-            return new DistributedApplication(process, dataDirectory, endpoints);
+            await app.StartAsync(cts.Token);
+            platform.Endpoints = await WaitForEndpointsAsync(dataDirectory, output, cts.Token);
+            output.KnownSecrets = platform.Endpoints.Secrets();
+            return platform;
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            var text = output.Text;
+            await platform.DisposeAsync();
+            throw new TimeoutException($"The platform was not ready within {(timeout ?? StartTimeout).TotalSeconds:0} s. The AppHost's output:{Environment.NewLine}{text}");
         }
         catch
         {
-            await process.DisposeAsync();
+            await platform.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>An HttpClient for the dashboard's API, logged in with the token the AppHost wrote to endpoints.json.</summary>
-    public HttpClient CreateDashboardClient(TimeSpan timeout)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(Endpoints.Dashboard), Timeout = timeout };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", Endpoints.DashboardToken);
-        return client;
     }
 
     /// <summary>An HttpClient addressed at one instance of a project (replica 0 unless told).</summary>
@@ -83,23 +102,46 @@ public sealed class DistributedApplication : IAsyncDisposable
             : throw new ArgumentOutOfRangeException(nameof(replica), $"'{resource}' has {urls.Count} endpoint(s).");
     }
 
+    /// <summary>
+    /// The instance id a replica runs as (its <c>service.instance.id</c>, as /health and the bus report it): Aspire
+    /// names an instance <c>resource-suffix</c> and gives the service the suffix.
+    /// </summary>
+    public string InstanceId(string resource, int replica = 0) => Endpoints[resource].Instances[replica][(resource.Length + 1)..];
+
     public string GetConnectionString(string resource) =>
         Endpoints[resource].ConnectionString ?? throw new InvalidOperationException($"'{resource}' has no connection string.");
 
-    /// <summary>Every resource instance from the dashboard API.</summary>
-    public async Task<IReadOnlyList<ResourceInfo>> GetResourcesAsync() =>
-        await _dashboard.GetFromJsonAsync<List<ResourceInfo>>("/api/resources", JsonOptions) ?? [];
+    /// <summary>Every instance of the platform's resources (a replica is an instance of its own).</summary>
+    public Task<IReadOnlyList<ResourceInfo>> GetResourcesAsync()
+    {
+        var list = new List<ResourceInfo>();
+        foreach (var (name, endpoints) in Endpoints.Resources)
+        {
+            for (var replica = 0; replica < endpoints.Instances.Count; replica++)
+            {
+                var id = endpoints.Instances[replica];
+                var alias = endpoints.Instances.Count == 1 ? name : string.Create(CultureInfo.InvariantCulture, $"{name}-{replica}");
+                list.Add(_latest.TryGetValue(id, out var change)
+                    ? ToInfo(alias, id, name, endpoints, replica, change.Snapshot)
+                    : new ResourceInfo(alias, id, name, endpoints.Type, "unknown", [], null, null, null, null));
+            }
+        }
+        return Task.FromResult<IReadOnlyList<ResourceInfo>>(list);
+    }
 
+    /// <summary>One instance, by resource name (a single instance), <c>resource-N</c> (replica N) or instance id.</summary>
     public async Task<ResourceInfo> GetResourceAsync(string instance) =>
-        (await GetResourcesAsync()).SingleOrDefault(r => r.Name == instance)
-        ?? throw new KeyNotFoundException($"The dashboard lists no instance '{instance}'.");
+        (await GetResourcesAsync()).SingleOrDefault(r => r.Name == instance || r.InstanceId == instance)
+        ?? throw new KeyNotFoundException($"The platform has no instance '{instance}'.");
 
-    /// <summary>The environment the dashboard shows for an instance (secret values masked), as raw JSON.</summary>
-    public Task<string> GetEnvironmentJsonAsync(string instance) =>
-        _dashboard.GetStringAsync($"/api/resources/{Uri.EscapeDataString(instance)}/environment");
-
-    public async Task<IReadOnlyList<EnvironmentVariable>> GetEnvironmentAsync(string instance) =>
-        JsonSerializer.Deserialize<List<EnvironmentVariable>>(await GetEnvironmentJsonAsync(instance), JsonOptions) ?? [];
+    /// <summary>The environment Aspire gave an instance.</summary>
+    public async Task<IReadOnlyList<EnvironmentVariable>> GetEnvironmentAsync(string instance)
+    {
+        var id = (await GetResourceAsync(instance)).InstanceId;
+        return _latest.TryGetValue(id, out var change)
+            ? [.. change.Snapshot.EnvironmentVariables.Where(v => v.IsFromSpec).Select(v => new EnvironmentVariable(v.Name, v.Value ?? ""))]
+            : [];
+    }
 
     /// <summary>Waits until every instance of the resource (or the one named instance) is running and healthy.</summary>
     public async Task WaitForResourceHealthyAsync(string name, TimeSpan timeout)
@@ -108,55 +150,174 @@ public sealed class DistributedApplication : IAsyncDisposable
         await Eventually.UntilAsync(
             async () =>
             {
-                last = [.. (await GetResourcesAsync()).Where(r => r.Name == name || r.Resource == name)];
+                last = [.. (await GetResourcesAsync()).Where(r => r.Name == name || r.Resource == name || r.InstanceId == name)];
                 return last.Count > 0 && last.All(r => r.IsRunningAndHealthy);
             },
             timeout,
-            () => $"'{name}' running and healthy; the dashboard shows: {(last.Count == 0 ? "nothing" : string.Join("; ", last))}");
+            () => $"'{name}' running and healthy; Aspire shows: {(last.Count == 0 ? "nothing" : string.Join("; ", last))}");
     }
 
-    /// <summary>SIGTERM, as Ctrl+C would, and wait for the AppHost to exit; returns its exit code.</summary>
-    public async Task<int> StopAsync()
+    /// <summary>
+    /// Stops, starts or restarts every instance of a resource. Aspire's own commands, except stopping a project:
+    /// Aspire launches a project through a <c>dotnet run</c> wrapper, and its stop (SIGINT to the wrapper, which the
+    /// wrapper does not pass on) times out; so a project is stopped with SIGTERM to the service process itself, as
+    /// Ctrl+C would, and Aspire sees the wrapper exit with it.
+    /// </summary>
+    public async Task ExecuteCommandAsync(string resource, string command, CancellationToken cancellationToken = default)
     {
-        Process.Signal(UnixSignal.SigTerm);
-        if (!await Process.WaitForExitAsync(StopTimeout))
+        var endpoints = Endpoints[resource];
+        var stopsByProcess = endpoints.Type == "project";
+        switch (command)
         {
-            throw new TimeoutException($"The AppHost did not exit within {StopTimeout.TotalSeconds:0} s of SIGTERM. Its output:{Environment.NewLine}{Process.Output}");
+            case "stop" when stopsByProcess:
+                await StopProjectAsync(resource);
+                break;
+            case "restart" when stopsByProcess:
+                await StopProjectAsync(resource);
+                await RunCommandAsync(endpoints, KnownResourceCommands.StartCommand, cancellationToken);
+                break;
+            case "stop":
+                await RunCommandAsync(endpoints, KnownResourceCommands.StopCommand, cancellationToken);
+                break;
+            case "start":
+                await RunCommandAsync(endpoints, KnownResourceCommands.StartCommand, cancellationToken);
+                break;
+            case "restart":
+                await RunCommandAsync(endpoints, KnownResourceCommands.RestartCommand, cancellationToken);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(command), command, "stop, start or restart");
         }
-        return Process.ExitCode;
+    }
+
+    private async Task RunCommandAsync(ResourceEndpoints endpoints, string commandName, CancellationToken cancellationToken)
+    {
+        foreach (var id in endpoints.Instances)
+        {
+            var result = await _app.ResourceCommands.ExecuteCommandAsync(id, commandName, cancellationToken);
+            Assert.True(result.Success, $"{commandName} {id}: {result.Message}{Environment.NewLine}{Output.Text}");
+        }
+    }
+
+    private async Task StopProjectAsync(string resource)
+    {
+        var instances = (await GetResourcesAsync()).Where(r => r.Resource == resource).ToList();
+        var table = ProcessTable.All();
+        foreach (var instance in instances.Where(i => i.Pid is not null))
+        {
+            foreach (var service in ProcessTable.Descendants(instance.Pid!.Value, table))
+            {
+                UnixSignal.Send(service.Pid, UnixSignal.SigTerm);
+            }
+        }
+        IReadOnlyList<ResourceInfo> now = [];
+        await Eventually.UntilAsync(
+            async () => (now = [.. (await GetResourcesAsync()).Where(r => r.Resource == resource)]).All(r => r.State is not ("running" or "starting")),
+            TimeSpan.FromSeconds(60),
+            () => $"'{resource}' stopped; Aspire shows: {string.Join("; ", now)}");
+    }
+
+    /// <summary>
+    /// Every console line of an instance from its start up to and including the first that contains
+    /// <paramref name="marker"/>; write the marker last, so that every line before it has been captured.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ReadLogUntilAsync(string instance, string marker, TimeSpan timeout)
+    {
+        var id = (await GetResourceAsync(instance)).InstanceId;
+        using var cts = new CancellationTokenSource(timeout);
+        var lines = new List<string>();
+        var logs = _app.Services.GetRequiredService<ResourceLoggerService>();
+        try
+        {
+            await foreach (var batch in logs.WatchAsync(id).WithCancellation(cts.Token))
+            {
+                foreach (var line in batch)
+                {
+                    lines.Add(line.Content);
+                    if (line.Content.Contains(marker, StringComparison.Ordinal))
+                    {
+                        return lines;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+        }
+        throw new TimeoutException($"The marker did not appear in {instance}'s log within {timeout.TotalSeconds:0} s ({lines.Count} lines read).");
     }
 
     public async ValueTask DisposeAsync()
     {
-        _dashboard.Dispose();
-        await Process.DisposeAsync();
+        await _stopping.CancelAsync();
+        try
+        {
+            await _watch;
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped watching
+        }
+        await _app.DisposeAsync();
         _handler.Dispose();
+        _stopping.Dispose();
     }
 
-    private static async Task<PlatformEndpoints> WaitForEndpointsAsync(AppHostProcess process, string endpointsFile, TimeSpan timeout)
+    private async Task WatchAsync()
     {
-        var deadline = DateTime.UtcNow + timeout;
-        Exception? lastError = null;
-        while (DateTime.UtcNow < deadline)
+        await foreach (var change in _app.ResourceNotifications.WatchAsync(_stopping.Token))
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The AppHost exited with code {process.ExitCode} before the platform was ready. Its output:{Environment.NewLine}{process.Output}");
-            }
-            if (File.Exists(endpointsFile))
+            _latest[change.ResourceId] = change;
+        }
+    }
+
+    private static ResourceInfo ToInfo(string alias, string id, string resource, ResourceEndpoints endpoints, int replica, CustomResourceSnapshot snapshot)
+    {
+        var pid = snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value switch
+        {
+            int value => value,
+            long value => (int)value,
+            string value when int.TryParse(value, out var parsed) => parsed,
+            _ => (int?)null,
+        };
+        var health = snapshot.HealthStatus is { } status
+            ? new ResourceHealth(status == HealthStatus.Healthy, snapshot.HealthReports.Select(r => r.LastRunAt).Max() ?? DateTimeOffset.UtcNow,
+                string.Join("; ", snapshot.HealthReports.Where(r => r.Status != HealthStatus.Healthy).Select(r => $"{r.Name}: {r.Description ?? r.ExceptionText}")))
+            : null;
+        return new ResourceInfo(
+            alias,
+            id,
+            resource,
+            endpoints.Type,
+            (snapshot.State?.Text ?? "unknown").ToLowerInvariant(),
+            replica < endpoints.Urls.Count ? [endpoints.Urls[replica]] : [],
+            pid,
+            health,
+            snapshot.StartTimeStamp is { } started ? new DateTimeOffset(started, TimeSpan.Zero) : null,
+            snapshot.ExitCode);
+    }
+
+    private static async Task<PlatformEndpoints> WaitForEndpointsAsync(string dataDirectory, AppHostOutput output, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(dataDirectory, PlatformEndpoints.FileName);
+        while (true)
+        {
+            if (File.Exists(path))
             {
                 try
                 {
-                    return PlatformEndpoints.Parse(await File.ReadAllTextAsync(endpointsFile));
+                    return PlatformEndpoints.Parse(await File.ReadAllTextAsync(path, cancellationToken));
                 }
                 catch (Exception ex) when (ex is JsonException or IOException)
                 {
-                    lastError = ex; // caught mid-write; read it again on the next poll
+                    // caught mid-write; read it again on the next poll
                 }
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            if (output.Wrote("The platform's ready step failed"))
+            {
+                throw new InvalidOperationException($"The AppHost's ready step failed. Its output:{Environment.NewLine}{output.Text}");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
         }
-        var parseError = lastError is null ? "" : $" (last read of {PlatformEndpoints.FileName} failed: {lastError.Message})";
-        throw new TimeoutException($"The platform was not ready within {timeout.TotalSeconds:0} s{parseError}. The AppHost's output:{Environment.NewLine}{process.Output}");
     }
 }

@@ -25,6 +25,10 @@ public sealed class DistributedApplicationFixture : IAsyncLifetime
 
     public Task<IReadOnlyList<ResourceInfo>> GetResourcesAsync() => App.GetResourcesAsync();
 
+    public string InstanceId(string resource, int replica = 0) => App.InstanceId(resource, replica);
+
+    public Task ExecuteCommandAsync(string resource, string command) => App.ExecuteCommandAsync(resource, command);
+
     public async Task DisposeAsync()
     {
         if (_app is not null)

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Platform.Tests.Infrastructure;
 
 /// <summary>The AppHost's <c>endpoints.json</c>: written once every resource is healthy.</summary>
-public sealed record PlatformEndpoints(string Dashboard, string DashboardToken, double StartupSeconds, IReadOnlyDictionary<string, ResourceEndpoints> Resources)
+public sealed record PlatformEndpoints(double StartupSeconds, IReadOnlyDictionary<string, ResourceEndpoints> Resources)
 {
     public const string FileName = "endpoints.json";
 

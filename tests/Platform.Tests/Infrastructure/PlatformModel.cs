@@ -8,28 +8,25 @@ public static class PlatformModel
     public static readonly string[] Projects =
         ["gateway", "mcp-edge", "oauth-broker", "secrets-vault", "integration-registry", "webhook-ingress", "audit-writer"];
 
-    /// <summary>Every instance the dashboard lists, with its resource and type; mcp-edge runs two replicas.</summary>
-    public static readonly (string Instance, string Resource, string Type)[] Instances =
+    /// <summary>Every resource with its type and number of instances; mcp-edge runs two replicas.</summary>
+    public static readonly (string Resource, string Type, int Replicas)[] Resources =
     [
-        ("postgres", "postgres", "postgres"),
-        .. Databases.Select(d => (d, d, "postgres-database")),
-        ("eventbus", "eventbus", "rabbitmq"),
-        ("gateway", "gateway", "project"),
-        ("mcp-edge-0", "mcp-edge", "project"),
-        ("mcp-edge-1", "mcp-edge", "project"),
-        ("oauth-broker", "oauth-broker", "project"),
-        ("secrets-vault", "secrets-vault", "project"),
-        ("integration-registry", "integration-registry", "project"),
-        ("webhook-ingress", "webhook-ingress", "project"),
-        ("audit-writer", "audit-writer", "project"),
+        ("postgres", "postgres", 1),
+        .. Databases.Select(d => (d, "postgres-database", 1)),
+        ("eventbus", "rabbitmq", 1),
+        .. Projects.Select(p => (p, "project", p == "mcp-edge" ? 2 : 1)),
     ];
 
-    /// <summary>Instances that announce <c>ServiceStarted</c> on the bus: every service but the gateway.</summary>
-    public static IEnumerable<(string Instance, string Resource)> EventPublishers =>
-        Instances.Where(i => i.Type == "project" && i.Resource != "gateway").Select(i => (i.Instance, i.Resource));
+    /// <summary>Every instance, named as <see cref="ResourceInfo.Name"/> names it.</summary>
+    public static IEnumerable<(string Instance, string Resource, string Type)> Instances =>
+        Resources.SelectMany(r => Enumerable.Range(0, r.Replicas).Select(i => (r.Replicas == 1 ? r.Resource : $"{r.Resource}-{i}", r.Resource, r.Type)));
+
+    /// <summary>Resources that announce <c>ServiceStarted</c> on the bus (every service but the gateway), with their instance counts.</summary>
+    public static IEnumerable<(string Resource, int Replicas)> EventPublishers =>
+        Resources.Where(r => r.Type == "project" && r.Resource != "gateway").Select(r => (r.Resource, r.Replicas));
 
     /// <summary>The project instances with their replica index (the position of their URL in endpoints.json).</summary>
     public static IEnumerable<(string Instance, string Resource, int Replica)> ProjectInstances =>
-        Instances.Where(i => i.Type == "project")
-            .Select(i => (i.Instance, i.Resource, i.Instance == i.Resource ? 0 : int.Parse(i.Instance[(i.Resource.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+        Resources.Where(r => r.Type == "project")
+            .SelectMany(r => Enumerable.Range(0, r.Replicas).Select(i => (r.Replicas == 1 ? r.Resource : $"{r.Resource}-{i}", r.Resource, i)));
 }

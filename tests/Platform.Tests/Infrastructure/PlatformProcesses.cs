@@ -4,21 +4,14 @@ namespace Platform.Tests.Infrastructure;
 public static class PlatformProcesses
 {
     /// <summary>
-    /// The AppHost, its descendants, the members of every process group a listed instance leads or belongs to,
-    /// and any process whose command line or environment names the platform's data folder (PostgreSQL, the
-    /// Erlang VM, epmd). The test run's own process group is left out.
+    /// The AppHost and its descendants; Aspire's orchestrator (DCP detaches from the AppHost but names it in
+    /// <c>--monitor PID</c>) with everything it started; and any process whose command line or environment names the
+    /// platform's data folder (PostgreSQL, the Erlang VM). The test run itself is left out.
     /// </summary>
-    public static IReadOnlyList<ProcessEntry> Collect(DistributedApplication app, IEnumerable<int> instancePids)
+    public static IReadOnlyList<ProcessEntry> Collect(AppHostRun run)
     {
         var table = ProcessTable.All();
         var self = ProcessTable.SelfAndAncestors(table);
-        var ownGroup = ProcessTable.TryRead(Environment.ProcessId)?.ProcessGroup;
-        var byPid = table.ToDictionary(p => p.Pid);
-        var groups = instancePids
-            .Select(pid => byPid.TryGetValue(pid, out var p) ? p.ProcessGroup : (int?)null)
-            .OfType<int>()
-            .Where(g => g != ownGroup)
-            .ToHashSet();
         var found = new Dictionary<int, ProcessEntry>();
         void Add(ProcessEntry p)
         {
@@ -27,19 +20,21 @@ public static class PlatformProcesses
                 found.TryAdd(p.Pid, p);
             }
         }
-        if (byPid.TryGetValue(app.Process.Pid, out var appHost))
-        {
-            Add(appHost);
-        }
-        foreach (var p in ProcessTable.Descendants(app.Process.Pid, table))
+        var appHostPid = run.Process.Pid;
+        foreach (var p in table.Where(p => p.Pid == appHostPid))
         {
             Add(p);
         }
-        foreach (var p in table.Where(p => groups.Contains(p.ProcessGroup)))
+        var roots = new List<int> { appHostPid };
+        roots.AddRange(ProcessTable.Monitoring(appHostPid, table).Select(p => p.Pid));
+        foreach (var root in roots)
         {
-            Add(p);
+            foreach (var p in table.Where(p => p.Pid == root).Concat(ProcessTable.Descendants(root, table)))
+            {
+                Add(p);
+            }
         }
-        foreach (var p in ProcessTable.Referencing(app.DataDirectory, table))
+        foreach (var p in ProcessTable.Referencing(run.DataDirectory, table))
         {
             Add(p);
         }

@@ -67,6 +67,23 @@ public static class ProcessTable
     public static IReadOnlyList<ProcessEntry> Referencing(string path, IReadOnlyList<ProcessEntry> table) =>
         [.. table.Where(p => Mentions(p.Pid, "cmdline", path) || Mentions(p.Pid, "environ", path))];
 
+    /// <summary>Processes started with <c>--monitor PID</c>: Aspire's orchestrator (DCP) watching the AppHost it serves.</summary>
+    public static IReadOnlyList<ProcessEntry> Monitoring(int pid, IReadOnlyList<ProcessEntry> table) =>
+        [.. table.Where(p => Mentions(p.Pid, "cmdline", $"--monitor\0{pid}\0"))];
+
+    /// <summary>The command line with its arguments separated by spaces, or empty once the process is gone.</summary>
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>The test run itself and its ancestors, which must never be counted as a platform's processes.</summary>
     public static IReadOnlySet<int> SelfAndAncestors(IReadOnlyList<ProcessEntry> table)
     {

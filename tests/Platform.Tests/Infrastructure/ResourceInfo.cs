@@ -1,14 +1,17 @@
 namespace Platform.Tests.Infrastructure;
 
-/// <summary>One resource instance as <c>GET /api/resources</c> reports it (a replica is an instance of its own).</summary>
+/// <summary>
+/// One resource instance as Aspire reports it: <see cref="Name"/> is the resource's name for a single instance and
+/// <c>resource-N</c> for replica N; <see cref="InstanceId"/> is Aspire's id for it (the service's instance id).
+/// </summary>
 public sealed record ResourceInfo(
     string Name,
+    string InstanceId,
     string Resource,
     string Type,
     string State,
     IReadOnlyList<string> Urls,
     int? Pid,
-    int RestartCount,
     ResourceHealth? Health,
     DateTimeOffset? StartedAt,
     int? ExitCode)
@@ -16,5 +19,5 @@ public sealed record ResourceInfo(
     public bool IsRunningAndHealthy => State == "running" && Health is { Healthy: true };
 
     public override string ToString() =>
-        $"{Name} ({Type}): {State}, health {(Health is null ? "none" : Health.Healthy ? "healthy" : "unhealthy: " + Health.Detail)}, pid {Pid}, restarts {RestartCount}";
+        $"{Name} ({Type}): {State}, health {(Health is null ? "none" : Health.Healthy ? "healthy" : "unhealthy: " + Health.Detail)}, pid {Pid}";
 }

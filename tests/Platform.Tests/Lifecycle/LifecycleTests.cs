@@ -12,8 +12,8 @@ public sealed class LifecycleTests
     public async Task Sigterm_stops_every_process_the_platform_started()
     {
         using var data = TempDirectory.Create();
-        await using var app = await DistributedApplication.StartAsync(data.Path, fresh: true);
-        var processes = await CollectAsync(app);
+        await using var app = await AppHostRun.StartAsync(data.Path, fresh: true);
+        var processes = Collect(app);
 
         try
         {
@@ -32,8 +32,8 @@ public sealed class LifecycleTests
     public async Task Sigkill_of_the_apphost_leaves_no_process_behind()
     {
         using var data = TempDirectory.Create();
-        await using var app = await DistributedApplication.StartAsync(data.Path, fresh: true);
-        var processes = await CollectAsync(app);
+        await using var app = await AppHostRun.StartAsync(data.Path, fresh: true);
+        var processes = Collect(app);
 
         try
         {
@@ -53,14 +53,14 @@ public sealed class LifecycleTests
     {
         using var data = TempDirectory.Create();
         IReadOnlyList<ServiceEventRow> firstRun;
-        await using (var first = await DistributedApplication.StartAsync(data.Path, fresh: true))
+        await using (var first = await AppHostRun.StartAsync(data.Path, fresh: true))
         {
             firstRun = await AuditEvents.WaitForEveryPublisherAsync(first.GetConnectionString("auditdb"), DateTimeOffset.MinValue, TimeSpan.FromSeconds(60));
             Assert.Equal(0, await first.StopAsync());
         }
 
         var secondStartedAt = DateTimeOffset.UtcNow;
-        await using var second = await DistributedApplication.StartAsync(data.Path, fresh: false);
+        await using var second = await AppHostRun.StartAsync(data.Path, fresh: false);
         var secondRun = await AuditEvents.WaitForEveryPublisherAsync(second.GetConnectionString("auditdb"), secondStartedAt, TimeSpan.FromSeconds(60));
 
         var kept = secondRun.Select(r => r.Id).ToHashSet();
@@ -68,19 +68,18 @@ public sealed class LifecycleTests
         Assert.True(secondRun.Count > firstRun.Count, "the second run added no rows of its own");
     }
 
-    /// <summary>Every process of the platform, once each instance the dashboard lists has a PID.</summary>
-    private static async Task<IReadOnlyList<ProcessEntry>> CollectAsync(DistributedApplication app)
+    /// <summary>Every process of the platform: the AppHost, Aspire's orchestrator and what it started, the servers.</summary>
+    private static IReadOnlyList<ProcessEntry> Collect(AppHostRun app)
     {
-        var resources = await app.GetResourcesAsync();
-        var pids = resources.Where(r => r.Pid is not null).Select(r => r.Pid!.Value).ToList();
-        var expected = resources.Where(r => r.Type is "project" or "postgres" or "rabbitmq").Select(r => r.Name).ToList();
-        Assert.Equal(PlatformModel.Instances.Count(i => i.Type is "project" or "postgres" or "rabbitmq"), expected.Count);
-        Assert.All(resources.Where(r => expected.Contains(r.Name)), r => Assert.True(r.Pid > 0, $"{r.Name} has no PID"));
-
-        var processes = PlatformProcesses.Collect(app, pids);
-        Assert.All(pids, pid => Assert.Contains(processes, p => p.Pid == pid));
+        var processes = PlatformProcesses.Collect(app);
         Assert.Contains(processes, p => p.Command == "postgres");
         Assert.Contains(processes, p => p.Command.StartsWith("beam", StringComparison.Ordinal));
+        Assert.Contains(processes, p => p.Command == "epmd");
+        Assert.Contains(processes, p => p.Command == "dcp");
+        foreach (var project in new[] { "Gateway", "McpEdge", "OAuthBroker", "SecretsVault", "IntegrationRegistry", "WebhookIngress", "AuditWriter" })
+        {
+            Assert.True(processes.Any(p => ProcessTable.CommandLine(p.Pid).Contains(project, StringComparison.Ordinal)), $"no process of {project} found");
+        }
         return processes;
     }
 }

@@ -4,17 +4,11 @@ using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.McpEdge;
 
-/// <summary>Stops and starts platform resources through the dashboard's command API, and reads a replica's /health.</summary>
+/// <summary>Stops and starts platform resources through Aspire's resource commands, and reads a replica's /health.</summary>
 public static class PlatformResources
 {
-    public static async Task CommandAsync(DistributedApplicationFixture platform, string resource, string command)
-    {
-        using var dashboard = platform.App.CreateDashboardClient(TimeSpan.FromSeconds(120));
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/resources/{resource}/commands/{command}");
-        request.Headers.Add("X-Platform-Command", "1");
-        using var response = await dashboard.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"{command} {resource}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
+    public static Task CommandAsync(DistributedApplicationFixture platform, string resource, string command) =>
+        platform.ExecuteCommandAsync(resource, command);
 
     /// <summary>Starts the resource again and waits until it and everything the tests lean on are healthy.</summary>
     public static async Task RestoreAsync(DistributedApplicationFixture platform, string resource)

@@ -17,9 +17,9 @@ public sealed class DevCredentialsTests(DistributedApplicationFixture platform)
         var dev = _registry.Dev;
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
-        Assert.True(platform.App.Process.Wrote(path), "the AppHost's ready message does not name dev-credentials.json");
-        Assert.False(platform.App.Process.Wrote(dev.AdminKey), "the AppHost printed the dev admin key");
-        Assert.False(platform.App.Process.Wrote(dev.AgentToken), "the AppHost printed the dev agent token");
+        Assert.True(platform.App.Output.Wrote(path), "the AppHost's ready message does not name dev-credentials.json");
+        Assert.False(platform.App.Output.Wrote(dev.AdminKey), "the AppHost printed the dev admin key");
+        Assert.False(platform.App.Output.Wrote(dev.AgentToken), "the AppHost printed the dev agent token");
         Assert.StartsWith("adm_", dev.AdminKey, StringComparison.Ordinal);
         Assert.StartsWith("agt_", dev.AgentToken, StringComparison.Ordinal);
         Assert.Equal("dev", dev.Tenant.Slug);

@@ -24,11 +24,10 @@ public sealed class RegistryBrokerOutageTests(DistributedApplicationFixture plat
         var (tokenId, token) = await tenant.IssueTokenAsync(agent);
         var install = await tenant.CreateStaticInstallAsync("outage");
         var credential = (await tenant.CreateCredentialAsync(install.InstallId, subject, "outage-key")).GetProperty("id").GetGuid();
-        using var dashboard = platform.App.CreateDashboardClient(TimeSpan.FromSeconds(60));
 
         try
         {
-            await CommandAsync(dashboard, "eventbus", "stop");
+            await platform.ExecuteCommandAsync("eventbus", "stop");
             await Eventually.UntilAsync(async () => (await platform.App.GetResourceAsync("eventbus")).State != "running",
                 TimeSpan.FromSeconds(30), () => "eventbus stopped");
 
@@ -41,7 +40,7 @@ public sealed class RegistryBrokerOutageTests(DistributedApplicationFixture plat
         }
         finally
         {
-            await CommandAsync(dashboard, "eventbus", "start");
+            await platform.ExecuteCommandAsync("eventbus", "start");
             await platform.WaitForResourceHealthyAsync("eventbus", TimeSpan.FromSeconds(60));
             foreach (var service in BusClients)
             {
@@ -63,12 +62,4 @@ public sealed class RegistryBrokerOutageTests(DistributedApplicationFixture plat
                 OR (message_type = 'CredentialRevoked' AND payload->>'credentialId' = @credential))
             """,
             ("token", tokenId.ToString()), ("credential", credentialId.ToString()));
-
-    private static async Task CommandAsync(HttpClient dashboard, string resource, string command)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/resources/{resource}/commands/{command}");
-        request.Headers.Add("X-Platform-Command", "1");
-        using var response = await dashboard.SendAsync(request);
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-    }
 }

@@ -24,7 +24,7 @@ public sealed class ResourceHealthTests(DistributedApplicationFixture platform)
     }
 
     [Fact]
-    public void Endpoints_file_lists_every_resource_and_the_dashboard()
+    public void Endpoints_file_lists_every_resource()
     {
         var endpoints = platform.App.Endpoints;
 
@@ -32,7 +32,8 @@ public sealed class ResourceHealthTests(DistributedApplicationFixture platform)
             PlatformModel.Instances.Select(i => i.Resource).Distinct().Order(),
             endpoints.Resources.Keys.Order());
         Assert.Equal(2, endpoints["mcp-edge"].Urls.Count);
-        Assert.All(PlatformModel.Projects, p => Assert.All(endpoints[p].Urls, u => Assert.StartsWith("http://127.0.0.1:", u)));
+        Assert.All(PlatformModel.Projects, p => Assert.All(endpoints[p].Urls, u => Assert.StartsWith("http://localhost:", u)));
+        Assert.All(PlatformModel.Resources, r => Assert.Equal(r.Replicas, endpoints[r.Resource].Instances.Count));
         Assert.All(PlatformModel.Databases, d => Assert.True(endpoints[d].ConnectionString?.Contains($"Database={d}") == true, $"{d}'s connection string names another database"));
         Assert.True(endpoints.StartupSeconds > 0);
         var mode = File.GetUnixFileMode(Path.Combine(platform.App.DataDirectory, PlatformEndpoints.FileName));
@@ -58,7 +59,7 @@ public sealed class ResourceHealthTests(DistributedApplicationFixture platform)
                 TimeSpan.FromSeconds(30),
                 () => $"{instance} /health says Healthy; last: {body}");
             Assert.Equal(resource, body.GetProperty("service").GetString());
-            Assert.Equal(instance, body.GetProperty("instance").GetString());
+            Assert.Equal(platform.InstanceId(resource, replica), body.GetProperty("instance").GetString());
 
             using var alive = await client.GetAsync("/alive");
             Assert.True(alive.IsSuccessStatusCode, $"{instance} /alive answered {(int)alive.StatusCode}");

@@ -93,7 +93,7 @@ public sealed class CanaryFlowTests(DistributedApplicationFixture platform)
             await McpHttp.PostAsync(edge, token, McpHttp.Request("tools/call", new { name = end, arguments = new { } }));
             Absent(canary, await ResourceLogs.ReadUntilAsync(platform.App, $"mcp-edge-{replica}", end, TimeSpan.FromSeconds(30)), $"mcp-edge-{replica}'s log");
         }
-        Absent(canary, [platform.App.Process.Output], "the AppHost's output");
+        Absent(canary, [platform.App.Output.Text], "the AppHost's output");
     }
 
     private static void Absent(string canary, IEnumerable<string> texts, string where)

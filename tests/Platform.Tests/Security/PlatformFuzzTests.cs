@@ -97,7 +97,7 @@ public sealed class PlatformFuzzTests(DistributedApplicationFixture platform, IT
         {
             var now = after[resource.Name];
             Assert.True(now.IsRunningAndHealthy, $"after fuzzing: {now}");
-            Assert.True((resource.Pid, resource.RestartCount) == (now.Pid, now.RestartCount), $"{resource.Name} restarted during fuzzing: before {resource}, after {now}");
+            Assert.True((resource.Pid, resource.StartedAt) == (now.Pid, now.StartedAt), $"{resource.Name} restarted during fuzzing: before {resource}, after {now}");
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class VaultLeakTests(DistributedApplicationFixture fixture)
 
         Assert.All(seen, s => CanaryAssert.Absent(s.Text, s.Where));
         CanaryAssert.Absent(lines, "the secrets-vault console log");
-        Assert.False(fixture.App.Process.Wrote(VaultCanary.Value), "The canary secret leaked into the AppHost's output.");
+        Assert.False(fixture.App.Output.Wrote(VaultCanary.Value), "The canary secret leaked into the AppHost's output.");
         Assert.Contains(lines, l => l.Contains("Created secret", StringComparison.Ordinal));
     }
 }

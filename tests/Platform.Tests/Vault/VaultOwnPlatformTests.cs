@@ -127,7 +127,7 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
         Assert.All(seen, s => CanaryAssert.Absent(s.Text, s.Where));
         Assert.Empty(_otlp.ExportsContaining(VaultCanary.Value));
         CanaryAssert.Absent(lines, "the secrets-vault console log");
-        Assert.False(_app.Process.Wrote(VaultCanary.Value), "The canary secret leaked into the AppHost's output.");
+        Assert.False(_app.Output.Wrote(VaultCanary.Value), "The canary secret leaked into the AppHost's output.");
     }
 
     /// <summary>The vault process, with its default credential and SDK client, against the stand-in.</summary>

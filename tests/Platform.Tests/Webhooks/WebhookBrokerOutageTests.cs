@@ -21,12 +21,11 @@ public sealed class WebhookBrokerOutageTests(DistributedApplicationFixture platf
         var space = await tenant.CreateSpaceAsync("outage");
         var route = await tenant.CreateRouteAsync("outage", "standard-webhooks", spaceId: space, requesterIdentity: "outage-test");
         using var sender = platform.CreateHttpClient("gateway");
-        using var dashboard = platform.App.CreateDashboardClient(TimeSpan.FromSeconds(60));
         var accepted = new ConcurrentBag<Guid>();
 
         try
         {
-            await CommandAsync(dashboard, "eventbus", "stop");
+            await platform.ExecuteCommandAsync("eventbus", "stop");
             await Eventually.UntilAsync(async () => (await platform.App.GetResourceAsync("eventbus")).State != "running",
                 TimeSpan.FromSeconds(30), () => "eventbus stopped");
 
@@ -44,7 +43,7 @@ public sealed class WebhookBrokerOutageTests(DistributedApplicationFixture platf
         }
         finally
         {
-            await CommandAsync(dashboard, "eventbus", "start");
+            await platform.ExecuteCommandAsync("eventbus", "start");
             await platform.WaitForResourceHealthyAsync("eventbus", TimeSpan.FromSeconds(60));
             foreach (var service in BusClients)
             {
@@ -61,13 +60,5 @@ public sealed class WebhookBrokerOutageTests(DistributedApplicationFixture platf
         Assert.Equal(accepted.Order(), delivered.Select(d => d.EventId).Order());
         Assert.All(delivered, d => Assert.Equal(0, d.Redeliveries));
         Assert.Equal(EventCount, await database.CountEventsAsync(route.Route.Id));
-    }
-
-    private static async Task CommandAsync(HttpClient dashboard, string resource, string command)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/resources/{resource}/commands/{command}");
-        request.Headers.Add("X-Platform-Command", "1");
-        using var response = await dashboard.SendAsync(request);
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 }

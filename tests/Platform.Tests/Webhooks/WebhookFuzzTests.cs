@@ -83,7 +83,7 @@ public sealed class WebhookFuzzTests(DistributedApplicationFixture platform, ITe
         Assert.All(statuses.Keys, status => Assert.InRange(status, 200, 499));
         Assert.Contains(statuses.Keys, status => status == 202);
         var after = await platform.App.GetResourceAsync("webhook-ingress");
-        Assert.Equal((before.Pid, before.RestartCount), (after.Pid, after.RestartCount));
+        Assert.Equal((before.Pid, before.StartedAt), (after.Pid, after.StartedAt));
         Assert.True(after.IsRunningAndHealthy, after.ToString());
         Assert.Equal(outboxBefore + accepted, await database.CountAllOutboxAsync());
     }
