@@ -111,11 +111,15 @@ if (!publishing)
     // as, the edge's audit journal (records kept while the broker is unreachable; a deployment mounts a volume),
     // and which loopback, link-local or private addresses a local run may call (MCP servers, a Key Vault stand-in
     // on this machine; a deployment allows none).
+    // Every service shares this machine's cores: idle thread-pool workers spinning for work took CPU the busy ones
+    // needed (docs/benchmarks.md). A deployment on dedicated cores may leave spinning on.
+    var spinLimit = Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") ?? "0";
     foreach (var service in builder.Resources.OfType<ProjectResource>())
     {
         builder.CreateResourceBuilder(service)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", options.Environment)
-            .WithEnvironment("DOTNET_ENVIRONMENT", options.Environment);
+            .WithEnvironment("DOTNET_ENVIRONMENT", options.Environment)
+            .WithEnvironment("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", spinLimit);
     }
     mcpEdge.WithEnvironment("McpEdge__Audit__JournalDirectory", Path.Combine(options.DataDirectory, "mcp-edge-journal"));
     integrationRegistry.WithOutboundAllowList(options.OutboundAllowList);

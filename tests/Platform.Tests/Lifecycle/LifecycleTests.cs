@@ -6,7 +6,11 @@ namespace Platform.Tests.Lifecycle;
 [Collection(LifecycleCollection.Name)]
 public sealed class LifecycleTests
 {
-    private static readonly TimeSpan KilledAppHostGrace = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// Aspire's orchestrator (DCP) runs detached from the AppHost: once the AppHost has exited or died, DCP stops what
+    /// it started (a project's <c>dotnet run</c> wrapper only after its stop timeout) and then exits itself.
+    /// </summary>
+    private static readonly TimeSpan OrchestratorShutdownGrace = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task Sigterm_stops_every_process_the_platform_started()
@@ -20,7 +24,7 @@ public sealed class LifecycleTests
             var exitCode = await app.StopAsync();
 
             Assert.Equal(0, exitCode);
-            await PlatformProcesses.WaitUntilAllGoneAsync(processes, data.Path, TimeSpan.FromSeconds(5));
+            await PlatformProcesses.WaitUntilAllGoneAsync(processes, data.Path, OrchestratorShutdownGrace);
         }
         finally
         {
@@ -40,7 +44,7 @@ public sealed class LifecycleTests
             app.Process.Signal(UnixSignal.SigKill);
 
             Assert.True(await app.Process.WaitForExitAsync(TimeSpan.FromSeconds(10)), "the AppHost survived SIGKILL");
-            await PlatformProcesses.WaitUntilAllGoneAsync(processes, data.Path, KilledAppHostGrace);
+            await PlatformProcesses.WaitUntilAllGoneAsync(processes, data.Path, OrchestratorShutdownGrace);
         }
         finally
         {
