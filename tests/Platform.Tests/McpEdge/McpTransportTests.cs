@@ -210,6 +210,19 @@ public sealed class McpTransportTests(DistributedApplicationFixture platform)
     }
 
     [Fact]
+    public async Task A_foreign_origin_is_refused_before_any_token_is_asked_for()
+    {
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        // The origin check is a middleware ahead of CORS and authentication: no 401 challenge for a rebinding page.
+        var response = await McpHttp.PostAsync(gateway, token: null, McpHttp.Request("ping"), origin: "http://attacker.example");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.False(response.Headers.ContainsKey("WWW-Authenticate"));
+        Assert.False(response.Headers.ContainsKey("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
     public async Task The_gateways_own_loopback_origin_and_other_loopback_names_on_any_port_are_accepted()
     {
         var world = await EdgeWorld.GetAsync(platform);
