@@ -45,9 +45,11 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>
     /// Builds and starts the AppHost's model on <paramref name="dataDirectory"/> as a local development run does,
     /// and returns once <c>endpoints.json</c> appears. Without <paramref name="outboundAllow"/> the AppHost's local
-    /// default (loopback) applies.
+    /// default (loopback) applies. <paramref name="environment"/> is given to every project last, so it overrides what
+    /// Aspire sets (the OTLP exporter's endpoint, for one).
     /// </summary>
-    public static async Task<DistributedApplication> StartAsync(string dataDirectory, bool fresh = true, TimeSpan? timeout = null, string? outboundAllow = null)
+    public static async Task<DistributedApplication> StartAsync(
+        string dataDirectory, bool fresh = true, TimeSpan? timeout = null, string? outboundAllow = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? StartTimeout);
         List<string> arguments = ["--data-dir", dataDirectory, "--environment", "Development"];
@@ -66,7 +68,11 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             // A parked tool call degrades the audit writer's health for seconds, not the default hour, so a test
             // that parks one on purpose leaves the platform healthy for the tests after it.
-            builder.CreateResourceBuilder(project).WithEnvironment("ParkedAlarm__Window", "00:00:15");
+            var resource = builder.CreateResourceBuilder(project).WithEnvironment("ParkedAlarm__Window", "00:00:15");
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                resource.WithEnvironment(name, value);
+            }
         }
         var app = await builder.BuildAsync(cts.Token);
         var platform = new DistributedApplication(app, dataDirectory, output);
@@ -233,8 +239,9 @@ public sealed class DistributedApplication : IAsyncDisposable
             {
                 foreach (var line in batch)
                 {
-                    lines.Add(line.Content);
-                    if (line.Content.Contains(marker, StringComparison.Ordinal))
+                    var text = ConsoleText.Plain(line.Content);
+                    lines.Add(text);
+                    if (text.Contains(marker, StringComparison.Ordinal))
                     {
                         return lines;
                     }

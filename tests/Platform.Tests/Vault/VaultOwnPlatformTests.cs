@@ -43,7 +43,7 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
         _keyVault = await KeyVaultStandIn.StartAsync();
         var authority = Path.Combine(_trust.Path, "key-vault-stand-in-ca.pem");
         await File.WriteAllTextAsync(authority, _keyVault.CertificateAuthorityPem);
-        using (new TemporaryEnvironment(new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             // The platform's processes trust the stand-in's CA (and only it) for outbound TLS.
             ["SSL_CERT_FILE"] = authority,
@@ -59,10 +59,8 @@ public sealed class VaultOwnPlatformTests : IAsyncLifetime
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "500",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
-        }))
-        {
-            _app = await DistributedApplication.StartAsync(_data.Path, fresh: true);
-        }
+        };
+        _app = await DistributedApplication.StartAsync(_data.Path, fresh: true, environment: environment);
     }
 
     public async Task DisposeAsync()
