@@ -75,7 +75,7 @@ public sealed class SourceDirectory(PlatformClients clients, IOptions<McpEdgeOpt
         }
         else if (!install.Connected && !string.Equals(install.AuthMethod, UpstreamSource.AuthNone, StringComparison.Ordinal))
         {
-            reason = $"Not connected: connect {install.DefinitionName} (integration '{install.Slug}') for your account to use its tools.";
+            reason = Upstream.ConnectMessages.NotConnectedReason(install.DefinitionName, install.Slug);
         }
         return new UpstreamSource(
             install.InstallId, UpstreamSourceKind.Install, install.Slug, install.DefinitionName, endpoint, install.AuthMethod,

@@ -58,5 +58,5 @@ public sealed record UpstreamSource(
         entry.EndsWith('*') ? uri.StartsWith(entry.AsSpan(0, entry.Length - 1), StringComparison.Ordinal) : string.Equals(entry, uri, StringComparison.Ordinal);
 
     /// <summary>What a person has to do before this integration's tools work, for "not connected" answers.</summary>
-    public string ConnectHint => $"Not connected: connect {DisplayName} (integration '{Namespace}') for your account, then call the tool again.";
+    public string ConnectHint => Upstream.ConnectMessages.NotConnected(DisplayName, Namespace);
 }

@@ -61,14 +61,13 @@ public sealed class UpstreamCredentials(PlatformClients clients, CallerTokens ca
             ?? throw new UpstreamNotConnectedException(source.ConnectHint);
         if (!string.Equals(resolution.Status, Active, StringComparison.Ordinal))
         {
-            throw new UpstreamNotConnectedException(
-                $"Not connected: your credential for {source.DisplayName} (integration '{source.Namespace}') is {resolution.Status}; connect it again, then call the tool again.");
+            throw new UpstreamNotConnectedException(ConnectMessages.CredentialNotActive(source.DisplayName, source.Namespace, resolution.Status));
         }
         var isStatic = string.Equals(source.AuthMethod, "static", StringComparison.Ordinal);
         var role = isStatic ? ApiKeyRole : AccessTokenRole;
         if (!resolution.SecretHandles.TryGetValue(role, out var secretId) && !(isStatic && resolution.SecretHandles.Count == 1))
         {
-            throw new UpstreamNotConnectedException($"Not connected: the credential for {source.DisplayName} (integration '{source.Namespace}') holds no {role}; connect it again.");
+            throw new UpstreamNotConnectedException(ConnectMessages.MissingSecret(source.DisplayName, source.Namespace, role));
         }
         if (secretId == Guid.Empty)
         {
@@ -81,7 +80,7 @@ public sealed class UpstreamCredentials(PlatformClients clients, CallerTokens ca
         }
         catch (SecretUnavailableException)
         {
-            throw new UpstreamNotConnectedException($"Not connected: the secret of your {source.DisplayName} credential (integration '{source.Namespace}') is no longer available; connect it again.");
+            throw new UpstreamNotConnectedException(ConnectMessages.SecretGone(source.DisplayName, source.Namespace));
         }
         var headerName = isStatic ? resolution.HeaderName ?? "Authorization" : "Authorization";
         var headerValue = string.Equals(headerName, "Authorization", StringComparison.OrdinalIgnoreCase) && !secret.Contains(' ', StringComparison.Ordinal)

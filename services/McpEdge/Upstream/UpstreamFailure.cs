@@ -72,7 +72,7 @@ public sealed record UpstreamFailure(string ErrorClass, string Message, bool Cre
             return http.StatusCode switch
             {
                 HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new(CredentialRefused,
-                    $"{name} refused your credential (HTTP {(int)http.StatusCode.Value}). Connect {name} (integration '{source.Namespace}') again, then retry.",
+                    ConnectMessages.CredentialRefused(name, source.Namespace, (int)http.StatusCode.Value),
                     CredentialRejected: true, SessionBroken: true),
                 null or >= HttpStatusCode.InternalServerError => new(Unavailable, $"{name} cannot be reached right now. Try again later.", SessionBroken: true),
                 _ => new(UpstreamError, $"{name} refused the request.", SessionBroken: true),
