@@ -64,6 +64,7 @@ var integrationRegistry = builder.AddService<Projects.IntegrationRegistry>("inte
 secretsVault.WithReference(integrationRegistry);
 
 var oauthBroker = builder.AddService<Projects.OAuthBroker>("oauth-broker", secrets)
+    .WithReplicas(2)
     .WithReference(brokerDb).WaitFor(brokerDb)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithReference(secretsVault).WaitFor(secretsVault)

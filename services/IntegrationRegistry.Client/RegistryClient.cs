@@ -63,6 +63,21 @@ public sealed class RegistryClient(HttpClient http) : IRegistryAuthenticator
         return await ReadOrNullAsync<OAuthCredentialInfo>(response, ct);
     }
 
+    /// <summary>
+    /// Records a renewal of an OAuth credential's tokens (new expiry and scopes); false when the credential is no
+    /// longer active in the tenant (revoked or needing re-authorization meanwhile), so the renewal counts for nothing.
+    /// </summary>
+    public async Task<bool> RecordTokenRefreshedAsync(Guid tenantId, Guid credentialId, OAuthTokenRefreshed refreshed, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync($"/internal/tenants/{tenantId}/credentials/{credentialId}/token-refreshed", refreshed, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        response.EnsureSuccessStatusCode();
+        return true;
+    }
+
     public Task<CredentialResolution?> ResolveCredentialAsync(Guid tenantId, Guid installId, Guid subjectId, CancellationToken ct) =>
         PostForAsync<CredentialResolveRequest, CredentialResolution>(
             "/internal/credentials/resolve", new CredentialResolveRequest(tenantId, installId, subjectId), ct);

@@ -41,6 +41,12 @@ public sealed class McpEdgeOptions
     /// <summary>How long a resolved upstream credential is reused (revocation events drop it at once).</summary>
     public TimeSpan CredentialTtl { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// An OAuth access token is used until this long before it expires (its copy dropped then); one found closer to its
+    /// expiry is renewed through the broker first. The broker's own margin is at least as long by default (5 minutes).
+    /// </summary>
+    public TimeSpan TokenRefreshAhead { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Longest wait for one upstream's lists (tools, resources, prompts) while building the catalog.</summary>
     public TimeSpan ListTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -182,7 +182,14 @@ public sealed partial class OAuthEngine : IDisposable
     /// Completes a flow from the callback URL: the <c>state</c> must be known, unused, unexpired and bound to
     /// <paramref name="binding"/>; <c>iss</c> must name the issuer (RFC 9207); then the code is exchanged.
     /// </summary>
-    public async Task<TokenSet> CompleteAuthorizationAsync(Uri callback, string binding, CancellationToken cancellationToken)
+    public async Task<TokenSet> CompleteAuthorizationAsync(Uri callback, string binding, CancellationToken cancellationToken) =>
+        (await CompleteAuthorizationWithSessionAsync(callback, binding, cancellationToken).ConfigureAwait(false)).Tokens;
+
+    /// <summary>
+    /// <see cref="CompleteAuthorizationAsync"/>, also returning the session the flow ran in: what a later refresh or
+    /// revocation of these tokens starts from.
+    /// </summary>
+    public async Task<(TokenSet Tokens, OAuthSession Session)> CompleteAuthorizationWithSessionAsync(Uri callback, string binding, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(callback);
         const string step = OAuthSteps.AuthorizationResponse;
@@ -234,7 +241,7 @@ public sealed partial class OAuthEngine : IDisposable
             new("resource", pending.Session.Resource),
         ], pending.Scope, null, cancellationToken).ConfigureAwait(false);
         LogTokens(_logger, pending.Session.Resource, tokens.Scope ?? "(none)", tokens.ExpiresAt, tokens.RefreshToken is not null);
-        return tokens;
+        return (tokens, pending.Session);
     }
 
     /// <summary>A token for a machine-to-machine upstream: client credentials, same resource and scope rules.</summary>

@@ -9,4 +9,7 @@ public sealed class OAuthException(string step, string detail, Exception? innerE
     : Exception($"{step}: {detail}", innerException)
 {
     public string Step { get; } = step;
+
+    /// <summary>The server's OAuth <c>error</c> code when it answered one (<c>invalid_grant</c>, <c>invalid_client</c>, ...).</summary>
+    public string? Error { get; init; }
 }

@@ -101,6 +101,24 @@ internal sealed class OAuthHttp(HttpClient client, TimeSpan timeout)
         return "";
     }
 
+    /// <summary>The <c>error</c> of an OAuth error body (RFC 6749 section 5.2), or null.</summary>
+    public static async Task<string?> ErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return null;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            return document.RootElement.ValueKind == JsonValueKind.Object && OAuthJson.String(document.RootElement, "error") is { } error ? Clip(error) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static string Describe(Uri url) => url.GetLeftPart(UriPartial.Path);
 
     private static string Clip(string text) => text.Length <= 200 ? text : text[..200] + "...";

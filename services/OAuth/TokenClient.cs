@@ -17,7 +17,10 @@ internal sealed class TokenClient(OAuthHttp http, TimeProvider time)
         var url = OAuthHttp.Describe(endpoint);
         if (!response.IsSuccessStatusCode)
         {
-            throw new OAuthException(step, $"{url} answered {(int)response.StatusCode}{await OAuthHttp.ErrorSuffixAsync(response, cancellationToken).ConfigureAwait(false)}.");
+            throw new OAuthException(step, $"{url} answered {(int)response.StatusCode}{await OAuthHttp.ErrorSuffixAsync(response, cancellationToken).ConfigureAwait(false)}.")
+            {
+                Error = await OAuthHttp.ErrorCodeAsync(response, cancellationToken).ConfigureAwait(false),
+            };
         }
         var json = await OAuthHttp.ParseObjectAsync(step, url, response, cancellationToken).ConfigureAwait(false);
         var accessToken = OAuthJson.String(json, "access_token");

@@ -16,6 +16,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapClientMetadataApi();
 app.MapAuthorizationsApi();
+app.MapTokensApi();
 app.MapServiceInfo("/oauth");
 app.MapServiceInfo("/connect");
 

@@ -22,10 +22,11 @@ public sealed class TestOAuthServer : IAsyncDisposable
     private readonly TestServerOptions _options;
     private readonly ConcurrentDictionary<string, (string? Secret, string Method)> _clients = new();
     private readonly ConcurrentDictionary<string, Dictionary<string, string>> _codes = new();
-    private readonly ConcurrentDictionary<string, (string Resource, string Scope)> _accessTokens = new();
+    private readonly ConcurrentDictionary<string, (string Resource, string Scope, DateTimeOffset ExpiresAt)> _accessTokens = new();
     private readonly ConcurrentDictionary<string, (string Resource, string Scope, string ClientId)> _refreshTokens = new();
     private readonly ConcurrentDictionary<string, bool> _documentClients = new();
     private int _stepUps;
+    private int _refusedTokens;
     private int _documentFetches;
 
     private TestOAuthServer(WebApplication app, TestServerOptions options)
@@ -51,6 +52,24 @@ public sealed class TestOAuthServer : IAsyncDisposable
     public ConcurrentQueue<Dictionary<string, string>> TokenRequests { get; } = new();
 
     public ConcurrentQueue<string> Revoked { get; } = new();
+
+    /// <summary>MCP requests that carried a token the server refused (unknown, expired or for another resource).</summary>
+    public int RefusedTokens => _refusedTokens;
+
+    /// <summary>Token requests with <c>grant_type=refresh_token</c>.</summary>
+    public int RefreshRequests => TokenRequests.Count(r => r.GetValueOrDefault("grant_type") == "refresh_token");
+
+    /// <summary>Every access token issued so far stops working now, as at its expiry (the MCP endpoint answers 401).</summary>
+    public void ExpireAccessTokens()
+    {
+        foreach (var (token, granted) in _accessTokens)
+        {
+            _accessTokens[token] = granted with { ExpiresAt = DateTimeOffset.MinValue };
+        }
+    }
+
+    /// <summary>Every refresh token issued so far is forgotten, as when the person revokes consent: refreshing answers invalid_grant.</summary>
+    public void ForgetRefreshTokens() => _refreshTokens.Clear();
 
     public int Registrations => _clients.Keys.Count(k => k.StartsWith("dcr-", StringComparison.Ordinal));
 
@@ -191,8 +210,13 @@ public sealed class TestOAuthServer : IAsyncDisposable
     {
         var header = context.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
-        if (token is null || !_accessTokens.TryGetValue(token, out var granted) || granted.Resource != ResourceUri.Canonical(McpUrl))
+        if (token is null || !_accessTokens.TryGetValue(token, out var granted) || granted.Resource != ResourceUri.Canonical(McpUrl)
+            || granted.ExpiresAt <= DateTimeOffset.UtcNow)
         {
+            if (token is not null)
+            {
+                Interlocked.Increment(ref _refusedTokens);
+            }
             var parameters = new List<string>();
             if (_options.ResourceMetadataInHeader || _options.ResourceMetadata == ResourceMetadataPlacement.HeaderOnly)
             {
@@ -339,8 +363,11 @@ public sealed class TestOAuthServer : IAsyncDisposable
                 return;
         }
         var accessToken = "at-" + Guid.NewGuid().ToString("N");
-        _accessTokens[accessToken] = (resource, scope);
-        var answer = new JsonObject { ["access_token"] = accessToken, ["token_type"] = "Bearer", ["expires_in"] = 3600, ["scope"] = scope };
+        _accessTokens[accessToken] = (resource, scope, DateTimeOffset.UtcNow + _options.TokenLifetime);
+        var answer = new JsonObject
+        {
+            ["access_token"] = accessToken, ["token_type"] = "Bearer", ["expires_in"] = (int)_options.TokenLifetime.TotalSeconds, ["scope"] = scope,
+        };
         if (scope.Split(' ').Contains("offline_access"))
         {
             var refreshToken = "rt-" + Guid.NewGuid().ToString("N");

@@ -45,6 +45,9 @@ public sealed record TestServerOptions
     /// <summary>Each 403 asks for a scope never granted before: step-up that can never succeed.</summary>
     public bool EndlessStepUp { get; init; }
 
+    /// <summary>The <c>expires_in</c> of every access token; the MCP endpoint refuses a token past it (401).</summary>
+    public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>Answers replacing an endpoint's, by path: status, content type, body.</summary>
     public Dictionary<string, (int Status, string ContentType, string Body)> Faults { get; init; } = [];
 

@@ -26,6 +26,7 @@ public static class InternalApi
             .RequireServiceCaller(InternalCallers.OAuthSettings);
         api.MapPost("/credentials/resolve", ResolveCredential).RequireServiceCaller(InternalCallers.Catalog);
         api.MapPost("/tenants/{tenantId:guid}/credentials/{credentialId:guid}/needs-reauth", MarkNeedsReauth).RequireServiceCaller(InternalCallers.Catalog);
+        api.MapPost("/tenants/{tenantId:guid}/credentials/{credentialId:guid}/token-refreshed", RecordTokenRefreshed).RequireServiceCaller(InternalCallers.OAuthSettings);
         api.MapGet("/tenants/{tenantId:guid}/agent-endpoints", GetAgentEndpoints).RequireServiceCaller(InternalCallers.AgentEndpoints);
         return app;
     }
@@ -90,6 +91,11 @@ public static class InternalApi
 
     public static async Task<Results<NoContent, NotFound>> MarkNeedsReauth(Guid tenantId, Guid credentialId, [AsParameters] RegistryServices services, CancellationToken ct) =>
         await services.Credentials.MarkNeedsReauthAsync(tenantId, credentialId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>404 unless the credential is an active one of the tenant: a renewal never revives a revoked credential.</summary>
+    public static async Task<Results<NoContent, NotFound>> RecordTokenRefreshed(
+        Guid tenantId, Guid credentialId, OAuthTokenRefreshed refreshed, [AsParameters] RegistryServices services, CancellationToken ct) =>
+        await services.Credentials.RecordTokenRefreshedAsync(tenantId, credentialId, refreshed, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     public static async Task<Ok<List<AgentEndpointInfo>>> GetAgentEndpoints(Guid tenantId, [AsParameters] RegistryServices services, CancellationToken ct) =>
         TypedResults.Ok(await services.Agents.ListEndpointsAsync(tenantId, ct));

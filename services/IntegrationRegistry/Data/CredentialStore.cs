@@ -173,6 +173,19 @@ public sealed class CredentialStore(RegistryDatabase database)
             return marked is not null;
         }, ct);
 
+    /// <summary>
+    /// The broker renewed the tokens behind an active credential (new versions of the same vault secrets): its expiry
+    /// and scopes follow. No event: the handles are unchanged, and edges drop their copy of a token before it expires.
+    /// False when the credential is not active in the tenant (revoked or marked for re-authorization meanwhile).
+    /// </summary>
+    public Task<bool> RecordTokenRefreshedAsync(Guid tenantId, Guid id, OAuthTokenRefreshed refreshed, CancellationToken ct) =>
+        database.InTransactionAsync(async s => await s.ExistsAsync(
+            """
+            UPDATE registry.credentials SET expires_at = @expires, scopes = @scopes, updated_at = now()
+            WHERE tenant_id = @tenant AND id = @id AND status = 'active' RETURNING 1
+            """, ct, ("tenant", tenantId), ("id", id), ("expires", refreshed.ExpiresAt),
+            ("scopes", (refreshed.Scopes ?? []).Distinct(StringComparer.Ordinal).ToArray())), ct);
+
     public static Dictionary<string, Guid> ParseHandles(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, Guid>>(json) ?? [];
 

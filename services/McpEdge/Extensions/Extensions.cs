@@ -66,6 +66,8 @@ public static class Extensions
         builder.Services.AddSingleton<PlatformClients>();
         builder.Services.AddSingleton<UpstreamHttp>();
         builder.Services.AddSingleton<UpstreamSessions>();
+        builder.Services.AddHttpClient(BrokerTokens.ClientName, client => client.BaseAddress = BrokerTokens.BaseAddress);
+        builder.Services.AddSingleton<BrokerTokens>();
         builder.Services.AddSingleton<UpstreamCredentials>();
         builder.Services.AddSingleton<CallerTokens>();
         builder.Services.AddSingleton<UpstreamConnector>();

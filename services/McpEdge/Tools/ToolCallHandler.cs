@@ -69,41 +69,69 @@ public sealed class ToolCallHandler(
         }
     }
 
+    /// <summary>
+    /// One call upstream; when the upstream refuses an OAuth access token (401), one renewal and one more try (the
+    /// request was refused before it ran, so it is not repeated work).
+    /// </summary>
     private async Task<CallToolResult> CallUpstreamAsync(
         CallInProgress call, RequestContext<CallToolRequestParams> request, UpstreamSource source, ExposedTool tool, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(source.CallTimeout);
-        UpstreamConnection? connection = null;
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            using var slot = await concurrency.EnterAsync(source.Id, timeout.Token);
-            connection = await connector.ConnectAsync(call.Caller, source, source.CallTimeout, timeout.Token);
-            call.UseCredential(connection.Credential);
-            var upstreamRequest = new CallToolRequestParams { Name = tool.UpstreamName, Arguments = call.Arguments };
-            CallToolResult result;
-            if (request.Params!.ProgressToken is { } callerToken)
+            UpstreamConnection? connection = null;
+            try
             {
-                var relay = ProgressRelay.Start(connection.Client, request.Server, callerToken, ct);
-                await using (relay)
+                using var slot = await concurrency.EnterAsync(source.Id, timeout.Token);
+                connection = await connector.ConnectAsync(call.Caller, source, source.CallTimeout, timeout.Token);
+                call.UseCredential(connection.Credential);
+                return call.Finish(ResourceLinks.Namespace(echoes.Scrub(await CallOnceAsync(connection, request, tool, timeout.Token, ct), connection.Credential), source.Namespace),
+                    source.Id, tool.UpstreamName);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException && !ct.IsCancellationRequested)
+            {
+                var failure = timeout.IsCancellationRequested ? UpstreamFailure.TimedOut(source, source.CallTimeout) : UpstreamFailure.From(exception, source, connector.ExceededLimit(connection));
+                // Before the report, which may drop the cached credential a refused call used.
+                var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(call.Caller, source);
+                if (attempt == 0 && failure.TokenRefused && credential.AccessTokenSha256 is not null)
                 {
-                    upstreamRequest.Meta = new JsonObject { ["progressToken"] = relay.UpstreamToken.ToString() };
-                    result = await connection.Client.CallToolAsync(upstreamRequest, timeout.Token);
+                    try
+                    {
+                        if (await connector.RenewAfterRejectionAsync(call.Caller, source, credential, timeout.Token))
+                        {
+                            continue;
+                        }
+                    }
+                    catch (UpstreamNotConnectedException notConnected)
+                    {
+                        // The broker has marked the credential; nothing more to report.
+                        return call.Fail(source.Id, tool.UpstreamName, UpstreamFailure.NotConnected, notConnected.Message);
+                    }
+                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                    {
+                        failure = UpstreamFailure.TimedOut(source, source.CallTimeout);
+                    }
                 }
+                await connector.ReportAsync(call.Caller, source, failure);
+                return call.Fail(source.Id, tool.UpstreamName, failure.ErrorClass, echoes.Scrub(failure.Message, credential));
             }
-            else
-            {
-                result = await connection.Client.CallToolAsync(upstreamRequest, timeout.Token);
-            }
-            return call.Finish(ResourceLinks.Namespace(echoes.Scrub(result, connection.Credential), source.Namespace), source.Id, tool.UpstreamName);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException && !ct.IsCancellationRequested)
+    }
+
+    private static async Task<CallToolResult> CallOnceAsync(
+        UpstreamConnection connection, RequestContext<CallToolRequestParams> request, ExposedTool tool, CancellationToken timeout, CancellationToken ct)
+    {
+        var upstreamRequest = new CallToolRequestParams { Name = tool.UpstreamName, Arguments = request.Params!.Arguments };
+        if (request.Params.ProgressToken is not { } callerToken)
         {
-            var failure = timeout.IsCancellationRequested ? UpstreamFailure.TimedOut(source, source.CallTimeout) : UpstreamFailure.From(exception, source, connector.ExceededLimit(connection));
-            // Before the report, which may drop the cached credential a refused call used.
-            var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(call.Caller, source);
-            await connector.ReportAsync(call.Caller, source, failure);
-            return call.Fail(source.Id, tool.UpstreamName, failure.ErrorClass, echoes.Scrub(failure.Message, credential));
+            return await connection.Client.CallToolAsync(upstreamRequest, timeout);
+        }
+        var relay = ProgressRelay.Start(connection.Client, request.Server, callerToken, ct);
+        await using (relay)
+        {
+            upstreamRequest.Meta = new JsonObject { ["progressToken"] = relay.UpstreamToken.ToString() };
+            return await connection.Client.CallToolAsync(upstreamRequest, timeout);
         }
     }
 
@@ -124,8 +152,6 @@ public sealed class ToolCallHandler(
         private CallToolResult? _result;
 
         public EdgeCaller Caller { get; } = caller;
-
-        public IDictionary<string, JsonElement>? Arguments => parameters.Arguments;
 
         public void UseCredential(UpstreamCredential credential) => _credentialValues = credential.SecretValues;
 

@@ -40,6 +40,25 @@ public sealed partial class UpstreamConnector(
         }
     }
 
+    /// <summary>
+    /// After an upstream refused an OAuth token (401): one renewal through the broker (or the one another call already
+    /// made). True when the call should be tried once more. The sessions that carried the refused token are left to
+    /// close when idle: other calls may still be using them, and the new token gets sessions of its own.
+    /// </summary>
+    /// <exception cref="UpstreamNotConnectedException">The provider refused to renew: the person must connect again.</exception>
+    public async Task<bool> RenewAfterRejectionAsync(EdgeCaller caller, UpstreamSource source, UpstreamCredential rejected, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(rejected);
+        var renewed = await credentials.RenewAfterRejectionAsync(caller, source, rejected, ct);
+        if (renewed)
+        {
+            LogRenewed(logger, source.Namespace, rejected.CredentialId);
+        }
+        return renewed;
+    }
+
     /// <summary>The response limit an answer on this connection went past, or null.</summary>
     public long? ExceededLimit(UpstreamConnection? connection) => connection is null ? null : sessions.ExceededLimit(connection.Client);
 
@@ -83,6 +102,9 @@ public sealed partial class UpstreamConnector(
     }
 
     private static bool IsOAuth(string authMethod) => authMethod is "oauth" or "client-credentials";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upstream {Namespace} refused the access token of credential {CredentialId}; renewed, calling once more")]
+    private static partial void LogRenewed(ILogger logger, string @namespace, Guid? credentialId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream {Namespace} refused credential {CredentialId}; marked as needing re-authorization")]
     private static partial void LogMarkedNeedsReauth(ILogger logger, string @namespace, Guid credentialId);

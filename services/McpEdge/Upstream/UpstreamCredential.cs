@@ -22,6 +22,9 @@ public sealed class UpstreamCredential
 
     public IReadOnlyList<string> SecretValues { get; }
 
+    /// <summary>The SHA-256 (hex) of an OAuth access token, so a refused token can be named to the broker; null otherwise.</summary>
+    public string? AccessTokenSha256 { get; init; }
+
     /// <summary>A hash of the headers: a changed secret means a new upstream session, never a reused one.</summary>
     public string Fingerprint { get; }
 

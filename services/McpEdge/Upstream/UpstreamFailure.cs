@@ -13,6 +13,9 @@ namespace Platform.McpEdge.Upstream;
 /// </summary>
 public sealed record UpstreamFailure(string ErrorClass, string Message, bool CredentialRejected = false, bool SessionBroken = false)
 {
+    /// <summary>The upstream answered 401: the token itself was refused (expired or revoked), which one renewal may cure.</summary>
+    public bool TokenRefused { get; init; }
+
     public const string NotConnected = "not-connected";
     public const string CredentialRefused = "credential-rejected";
     public const string Unavailable = "upstream-unavailable";
@@ -73,7 +76,7 @@ public sealed record UpstreamFailure(string ErrorClass, string Message, bool Cre
             {
                 HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new(CredentialRefused,
                     ConnectMessages.CredentialRefused(name, source.Namespace, (int)http.StatusCode.Value),
-                    CredentialRejected: true, SessionBroken: true),
+                    CredentialRejected: true, SessionBroken: true) { TokenRefused = http.StatusCode == HttpStatusCode.Unauthorized },
                 null or >= HttpStatusCode.InternalServerError => new(Unavailable, $"{name} cannot be reached right now. Try again later.", SessionBroken: true),
                 _ => new(UpstreamError, $"{name} refused the request.", SessionBroken: true),
             };

@@ -14,7 +14,9 @@ public sealed partial class BrokerAuthorizations(
     ClientSecretSource clients,
     PostgresAuthorizationStateStore states,
     PlatformClients platform,
+    Tokens.OAuthTokenStore tokenStore,
     IOptions<OAuthEngineOptions> options,
+    IOptions<Tokens.TokenRefreshOptions> refreshOptions,
     TimeProvider time,
     ILogger<BrokerAuthorizations> logger)
 {
@@ -43,12 +45,17 @@ public sealed partial class BrokerAuthorizations(
         ArgumentNullException.ThrowIfNull(callback);
         var binding = await states.FindBindingAsync(state, cancellationToken)
             ?? throw new OAuthException(OAuthSteps.AuthorizationResponse, "the state is unknown or was already used.");
-        var tokens = await engine.CompleteAuthorizationAsync(callback, binding.ToString(), cancellationToken);
+        var (tokens, session) = await engine.CompleteAuthorizationWithSessionAsync(callback, binding.ToString(), cancellationToken);
         var access = await platform.Vault.CreateEncryptedAsync(binding.TenantId, SecretPurposes.OAuthToken, tokens.AccessToken, cancellationToken);
         var refresh = tokens.RefreshToken is { } refreshToken
             ? await platform.Vault.CreateEncryptedAsync(binding.TenantId, SecretPurposes.OAuthRefreshToken, refreshToken, cancellationToken)
             : null;
         var credential = await StoreCredentialAsync(binding, tokens, access.SecretId, refresh?.SecretId, cancellationToken);
+        // From here the broker keeps the tokens fresh (Tokens/TokenRefresher), starting from the session of this flow.
+        var issuedAt = time.GetUtcNow();
+        await tokenStore.SaveConnectedAsync(new Tokens.OAuthTokenRow(
+            credential.CredentialId, binding, access.SecretId, refresh?.SecretId, Tokens.TokenRefresher.Sha256(tokens.AccessToken), SessionJson.Serialize(session),
+            tokens.Scope, issuedAt, tokens.ExpiresAt, refreshOptions.Value.RefreshAt(issuedAt, tokens.ExpiresAt), Tokens.OAuthTokenRow.Active), cancellationToken);
         LogCompleted(logger, binding.TenantId, binding.InstallId, binding.IdentityId, tokens.Scope ?? "(none)", refresh is not null);
         return new AuthorizationCompleted(
             binding.TenantId, binding.InstallId, binding.IdentityId, credential.CredentialId, tokens.Scope, tokens.ExpiresAt, access.SecretId, refresh?.SecretId);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.OAuth;
 using Platform.OAuthBroker.Engine;
 using Platform.OAuthBroker.Infrastructure;
+using Platform.OAuthBroker.Tokens;
 using Platform.Outbound;
 using Platform.ServiceDefaults;
 
@@ -39,6 +40,14 @@ public static class Extensions
         builder.Services.AddSingleton<ClientSecretSource>();
         builder.Services.AddSingleton<OAuthEngine>();
         builder.Services.AddSingleton<BrokerAuthorizations>();
+
+        builder.Services.AddOptions<TokenRefreshOptions>().BindConfiguration(TokenRefreshOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.SweepInterval > TimeSpan.Zero && o.MinimumMargin >= TimeSpan.Zero, "OAuthBroker:Refresh:SweepInterval must be positive and MinimumMargin not negative.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<OAuthTokenStore>();
+        builder.Services.AddSingleton<TokenRefresher>();
+        builder.Services.AddHostedService<TokenRefreshSweep>();
 
         builder.Services.AddExceptionHandler<OAuthProblemHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

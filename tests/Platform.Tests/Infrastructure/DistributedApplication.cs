@@ -68,7 +68,12 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             // A parked tool call degrades the audit writer's health for seconds, not the default hour, so a test
             // that parks one on purpose leaves the platform healthy for the tests after it.
-            var resource = builder.CreateResourceBuilder(project).WithEnvironment("ParkedAlarm__Window", "00:00:15");
+            var resource = builder.CreateResourceBuilder(project).WithEnvironment("ParkedAlarm__Window", "00:00:15")
+                // Tokens of seconds in the token lifecycle tests: renewed 2 s ahead (at most half their lifetime),
+                // looked for every half second by the broker's sweep, dropped by the edge 2 s before they expire.
+                .WithEnvironment("OAuthBroker__Refresh__MinimumMargin", "00:00:02")
+                .WithEnvironment("OAuthBroker__Refresh__SweepInterval", "00:00:00.500")
+                .WithEnvironment("McpEdge__TokenRefreshAhead", "00:00:02");
             foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             {
                 resource.WithEnvironment(name, value);

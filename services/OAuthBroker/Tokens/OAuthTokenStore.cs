@@ -1,0 +1,129 @@
+using Npgsql;
+using Platform.OAuthBroker.Engine;
+
+namespace Platform.OAuthBroker.Tokens;
+
+/// <summary>
+/// <c>broker.oauth_tokens</c>: written when a consent completes, locked row by row while a refresh runs (the caller
+/// owns the connection and transaction, so the lock lasts until it commits), listed by the sweep when due.
+/// </summary>
+public sealed class OAuthTokenStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns =
+        "credential_id, tenant_id, install_id, identity_id, access_secret_id, refresh_secret_id, access_token_sha256, session::text, scope, issued_at, expires_at, refresh_at, status";
+
+    public NpgsqlDataSource DataSource => dataSource;
+
+    /// <summary>A completed consent: the credential's row created, or replaced when the person connected again.</summary>
+    public async Task SaveConnectedAsync(OAuthTokenRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"""
+            INSERT INTO broker.oauth_tokens ({Columns.Replace("::text", "", StringComparison.Ordinal)})
+            VALUES (@credential, @tenant, @install, @identity, @access, @refresh, @sha, @session::jsonb, @scope, @issued, @expires, @refreshAt, 'active')
+            ON CONFLICT (credential_id) DO UPDATE SET
+                access_secret_id = excluded.access_secret_id, refresh_secret_id = excluded.refresh_secret_id,
+                access_token_sha256 = excluded.access_token_sha256, session = excluded.session, scope = excluded.scope,
+                issued_at = excluded.issued_at, expires_at = excluded.expires_at, refresh_at = excluded.refresh_at, status = 'active'
+            """, connection);
+        command.Parameters.AddWithValue("credential", row.CredentialId);
+        command.Parameters.AddWithValue("tenant", row.Binding.TenantId);
+        command.Parameters.AddWithValue("install", row.Binding.InstallId);
+        command.Parameters.AddWithValue("identity", row.Binding.IdentityId);
+        command.Parameters.AddWithValue("access", row.AccessSecretId);
+        command.Parameters.AddWithValue("refresh", row.RefreshSecretId is { } refresh ? refresh : DBNull.Value);
+        command.Parameters.AddWithValue("sha", row.AccessTokenSha256);
+        command.Parameters.AddWithValue("session", row.SessionJson);
+        command.Parameters.AddWithValue("scope", (object?)row.Scope ?? DBNull.Value);
+        AddTimes(command, row.IssuedAt, row.ExpiresAt, row.RefreshAt);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The row, locked until the caller's transaction ends; a caller racing for it waits and then reads what the
+    /// winner committed. With <paramref name="skipLocked"/> a row being refreshed is skipped (null) instead.
+    /// </summary>
+    public static async Task<OAuthTokenRow?> LockAsync(NpgsqlConnection connection, Guid tenantId, Guid credentialId, bool skipLocked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Columns} FROM broker.oauth_tokens WHERE credential_id = @credential AND tenant_id = @tenant FOR UPDATE{(skipLocked ? " SKIP LOCKED" : "")}", connection);
+        command.Parameters.AddWithValue("credential", credentialId);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        return new OAuthTokenRow(
+            reader.GetGuid(0),
+            new AuthorizationBinding(reader.GetGuid(1), reader.GetGuid(2), reader.GetGuid(3)),
+            reader.GetGuid(4),
+            reader.IsDBNull(5) ? null : reader.GetGuid(5),
+            reader.GetFieldValue<byte[]>(6),
+            reader.GetString(7),
+            reader.IsDBNull(8) ? null : reader.GetString(8),
+            reader.GetFieldValue<DateTimeOffset>(9),
+            reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
+            reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
+            reader.GetString(12));
+    }
+
+    /// <summary>The renewed token's digest and times (its material is already in the vault).</summary>
+    public static async Task<OAuthTokenRow> RecordRefreshAsync(
+        NpgsqlConnection connection, OAuthTokenRow row, byte[] accessTokenSha256, string? scope, DateTimeOffset issuedAt, DateTimeOffset? expiresAt, DateTimeOffset? refreshAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(row);
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE broker.oauth_tokens SET access_token_sha256 = @sha, scope = @scope, issued_at = @issued, expires_at = @expires,
+                refresh_at = @refreshAt, refreshes = refreshes + 1
+            WHERE credential_id = @credential
+            """, connection);
+        command.Parameters.AddWithValue("credential", row.CredentialId);
+        command.Parameters.AddWithValue("sha", accessTokenSha256);
+        command.Parameters.AddWithValue("scope", (object?)scope ?? DBNull.Value);
+        AddTimes(command, issuedAt, expiresAt, refreshAt);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return row with { AccessTokenSha256 = accessTokenSha256, Scope = scope, IssuedAt = issuedAt, ExpiresAt = expiresAt, RefreshAt = refreshAt };
+    }
+
+    public static async Task MarkNeedsReauthAsync(NpgsqlConnection connection, Guid credentialId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand("UPDATE broker.oauth_tokens SET status = 'needs-reauth' WHERE credential_id = @credential", connection);
+        command.Parameters.AddWithValue("credential", credentialId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Active credentials whose refresh time has come, soonest first.</summary>
+    public async Task<List<(Guid TenantId, Guid CredentialId)>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT tenant_id, credential_id FROM broker.oauth_tokens
+            WHERE status = 'active' AND refresh_secret_id IS NOT NULL AND refresh_at <= @now
+            ORDER BY refresh_at LIMIT @limit
+            """, connection);
+        command.Parameters.AddWithValue("now", now.UtcDateTime);
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var due = new List<(Guid, Guid)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add((reader.GetGuid(0), reader.GetGuid(1)));
+        }
+        return due;
+    }
+
+    private static void AddTimes(NpgsqlCommand command, DateTimeOffset issuedAt, DateTimeOffset? expiresAt, DateTimeOffset? refreshAt)
+    {
+        command.Parameters.AddWithValue("issued", issuedAt.UtcDateTime);
+        command.Parameters.AddWithValue("expires", expiresAt is { } expires ? expires.UtcDateTime : DBNull.Value);
+        command.Parameters.AddWithValue("refreshAt", refreshAt is { } at ? at.UtcDateTime : DBNull.Value);
+    }
+}
