@@ -1,60 +1,140 @@
-using System.Diagnostics;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Platform.Benchmarks;
 
 /// <summary>
-/// The whole platform started from the AppHost built beside this benchmark (same configuration), on a fresh data
-/// folder of its own, with the dashboard's resource commands; stopped with SIGTERM, as Ctrl+C would.
+/// The whole platform: the AppHost's model (built beside this benchmark, in its configuration) run by Aspire's
+/// <c>DistributedApplicationTestingBuilder</c> on a fresh data folder of its own, so that resource commands are
+/// Aspire's own; ready once the AppHost writes <c>endpoints.json</c> (everything healthy).
 /// </summary>
 internal sealed class BenchmarkPlatform : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
 
-    private readonly Process _process;
+    private readonly DistributedApplication _app;
     private readonly string _dataDirectory;
+    private readonly bool _ownsDataDirectory;
     private readonly JsonElement _endpoints;
-    private readonly HttpClient _dashboard;
 
-    private BenchmarkPlatform(Process process, string dataDirectory, JsonElement endpoints)
+    private BenchmarkPlatform(DistributedApplication app, string dataDirectory, bool ownsDataDirectory, JsonElement endpoints)
     {
-        _process = process;
+        _app = app;
         _dataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
         _endpoints = endpoints;
-        _dashboard = new HttpClient { BaseAddress = new Uri(endpoints.GetProperty("dashboard").GetString()!), Timeout = TimeSpan.FromSeconds(120) };
         Parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(dataDirectory, "parameters.json")))!;
     }
 
     public IReadOnlyDictionary<string, string> Parameters { get; }
 
-    public static async Task<BenchmarkPlatform> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Seconds from the AppHost's start to everything healthy, as the AppHost measured it.</summary>
+    public double StartupSeconds => _endpoints.GetProperty("startupSeconds").GetDouble();
+
+    /// <summary>
+    /// Starts the platform on a fresh data folder of its own (deleted on dispose), or on <paramref name="dataDirectory"/>
+    /// as it is (kept), as a second start of a local run would.
+    /// </summary>
+    public static async Task<BenchmarkPlatform> StartAsync(CancellationToken cancellationToken, string? dataDirectory = null)
     {
-        var root = RepositoryRoot();
-        var configuration = typeof(BenchmarkPlatform).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var appHost = Path.Combine(root, "AppHost", "bin", configuration, "net10.0", "AppHost.dll");
-        var data = Directory.CreateTempSubdirectory("platform-benchmark-").FullName;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { appHost, "--data-dir", data, "--fresh", "--dashboard-port", "0" })
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("platform-benchmark-").FullName;
+        List<string> arguments = ["--data-dir", data, "--environment", "Development"];
+        if (dataDirectory is null)
         {
-            start.ArgumentList.Add(argument);
+            arguments.Add("--fresh");
         }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The AppHost did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var endpointsFile = Path.Combine(data, "endpoints.json");
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline && !process.HasExited)
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([.. arguments], timeout.Token);
+        // The report goes to standard output: the AppHost's and the resources' logs stay out of it, except warnings and
+        // errors, on standard error.
+        builder.Services.AddLogging(logging => logging
+            .ClearProviders()
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddFilter((_, level) => level >= LogLevel.Warning));
+        var app = await builder.BuildAsync(timeout.Token);
+        try
         {
-            if (File.Exists(endpointsFile))
+            await app.StartAsync(timeout.Token);
+            var endpoints = await ReadEndpointsAsync(Path.Combine(data, "endpoints.json"), timeout.Token);
+            return new BenchmarkPlatform(app, data, dataDirectory is null, endpoints);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Uri Url(string resource) => new(Resource(resource).GetProperty("urls")[0].GetString()!);
+
+    public string ConnectionString(string resource) => Resource(resource).GetProperty("connectionString").GetString()!;
+
+    /// <summary>
+    /// <c>stop</c> or <c>start</c> every instance of a project; returns once Aspire has done it. Aspire runs a project
+    /// under a <c>dotnet run</c> wrapper that does not pass its stop signal on, so a project is stopped with SIGTERM to
+    /// the service process under the wrapper (as Ctrl+C would), and Aspire sees the wrapper exit with it.
+    /// </summary>
+    public async Task CommandAsync(string resource, string command, CancellationToken cancellationToken)
+    {
+        foreach (var instance in Instances(resource))
+        {
+            if (command == "stop")
+            {
+                var wrapper = await PidAsync(resource, cancellationToken);
+                foreach (var service in ProcessTree.Descendants(wrapper))
+                {
+                    _ = kill(service, 15);
+                }
+                await _app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, cancellationToken);
+                continue;
+            }
+            var result = await _app.ResourceCommands.ExecuteCommandAsync(instance, command == "start" ? KnownResourceCommands.StartCommand : command, cancellationToken);
+            if (!result.Success)
+            {
+                throw new InvalidOperationException($"{command} {instance}: {result.Message}");
+            }
+        }
+    }
+
+    /// <summary>The process id Aspire shows for a resource's (single) instance.</summary>
+    public async Task<int> PidAsync(string resource, CancellationToken cancellationToken)
+    {
+        var change = await _app.ResourceNotifications.WaitForResourceAsync(
+            resource, e => e.Snapshot.State?.Text == KnownResourceStates.Running, cancellationToken);
+        return change.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value switch
+        {
+            int pid => pid,
+            long pid => (int)pid,
+            string text when int.TryParse(text, out var pid) => pid,
+            var other => throw new InvalidOperationException($"Aspire shows no process id for {resource} ({other ?? "none"})."),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        if (_ownsDataDirectory)
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private static async Task<JsonElement> ReadEndpointsAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (File.Exists(path))
             {
                 try
                 {
-                    using var document = JsonDocument.Parse(await File.ReadAllTextAsync(endpointsFile, cancellationToken));
-                    return new BenchmarkPlatform(process, data, document.RootElement.Clone());
+                    using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path, cancellationToken));
+                    return document.RootElement.Clone();
                 }
                 catch (JsonException)
                 {
@@ -63,69 +143,10 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
         }
-        process.Kill(entireProcessTree: true);
-        throw new TimeoutException($"The platform was not ready within {StartTimeout.TotalSeconds:0} s.");
     }
 
-    public Uri Url(string resource) => new(Resource(resource).GetProperty("urls")[0].GetString()!);
-
-    public string ConnectionString(string resource) => Resource(resource).GetProperty("connectionString").GetString()!;
-
-    /// <summary><c>stop</c>, <c>start</c> or <c>restart</c> one resource; returns once the AppHost has done it.</summary>
-    public async Task CommandAsync(string resource, string command, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/resources/{resource}/commands/{command}");
-        request.Headers.Add("X-Platform-Command", "1");
-        using var response = await _dashboard.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-    }
-
-    /// <summary>Waits until the dashboard reports the resource running and healthy.</summary>
-    public async Task WaitHealthyAsync(string resource, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            using var resources = JsonDocument.Parse(await _dashboard.GetStringAsync("/api/resources", cancellationToken));
-            if (resources.RootElement.EnumerateArray().Any(r => r.GetProperty("name").GetString() == resource
-                && r.GetProperty("state").GetString() == "running"
-                && r.TryGetProperty("health", out var health) && health.ValueKind == JsonValueKind.Object && health.GetProperty("healthy").GetBoolean()))
-            {
-                return;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-        }
-        throw new TimeoutException($"{resource} was not healthy within {StartTimeout.TotalSeconds:0} s.");
-    }
-
-    /// <summary>The process id the dashboard shows for a resource instance.</summary>
-    public async Task<int> PidAsync(string resource, CancellationToken cancellationToken)
-    {
-        using var resources = JsonDocument.Parse(await _dashboard.GetStringAsync("/api/resources", cancellationToken));
-        return resources.RootElement.EnumerateArray()
-            .Single(r => r.GetProperty("name").GetString() == resource)
-            .GetProperty("pid").GetInt32();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _ = kill(_process.Id, 15);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-        _process.Dispose();
-        _dashboard.Dispose();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
+    private IEnumerable<string> Instances(string resource) =>
+        Resource(resource).GetProperty("instances").EnumerateArray().Select(i => i.GetString()!).ToList();
 
     private JsonElement Resource(string name)
     {
@@ -137,18 +158,6 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
             }
         }
         throw new KeyNotFoundException($"endpoints.json has no resource '{name}'.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Platform.sln above {AppContext.BaseDirectory}.");
     }
 
     [DllImport("libc", SetLastError = true)]

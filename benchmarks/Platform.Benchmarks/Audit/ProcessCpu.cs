@@ -24,8 +24,7 @@ internal static class ProcessCpu
             try
             {
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                // The command name is in parentheses and may hold spaces; the fields after it are space-separated.
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var fields = ProcessTree.StatFields(stat);
                 parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
                 // utime, stime, and cutime, cstime (children already exited and reaped).
                 ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)

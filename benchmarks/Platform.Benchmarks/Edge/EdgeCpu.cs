@@ -17,12 +17,11 @@ internal sealed class EdgeCpu(IReadOnlyList<(string Name, Func<TimeSpan> Read)> 
     public static EdgeCpu Find(BenchmarkPlatform platform)
     {
         var eventbus = platform.ConnectionString("eventbus");
-        var edge = platform.Url("mcp-edge").GetLeftPart(UriPartial.Authority);
         var postgresPort = new NpgsqlConnectionStringBuilder(platform.ConnectionString("auditdb")).Port;
         return new EdgeCpu(
         [
             ("client + upstream", () => Process.GetCurrentProcess().TotalProcessorTime),
-            ("gateway", Sum(PlatformProcesses.WithEnvironment($"services__mcp-edge__http__0={edge}"))),
+            ("gateway", Sum(PlatformProcesses.WithEnvironment("OTEL_SERVICE_NAME=gateway").Intersect(PlatformProcesses.OfThisRun()).ToList())),
             ("mcp-edge (2 replicas)", Sum(PlatformProcesses.WithEnvironment($"ConnectionStrings__eventbus={eventbus}")
                 .Intersect(PlatformProcesses.WithEnvironment("OTEL_SERVICE_NAME=mcp-edge")).ToList())),
             ("integration-registry", Sum(PlatformProcesses.WithEnvironment($"ConnectionStrings__eventbus={eventbus}")

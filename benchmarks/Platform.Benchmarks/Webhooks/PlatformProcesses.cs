@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Platform.Benchmarks.Webhooks;
 
@@ -13,7 +12,33 @@ internal static class PlatformProcesses
     public static IReadOnlyList<int> WithEnvironment(string entry)
     {
         var matches = Scan(pid => File.ReadAllText($"/proc/{pid}/environ").Split('\0').Any(variable => variable.StartsWith(entry, StringComparison.Ordinal)));
-        return [.. matches.Where(pid => !matches.Contains(Parent(pid)))];
+        return [.. matches.Where(pid => !matches.Contains(ProcessTree.Parent(pid)))];
+    }
+
+    /// <summary>
+    /// The Aspire orchestrator (DCP's API server) that this benchmark's AppHost started, and every process under it:
+    /// the whole platform of this run.
+    /// </summary>
+    public static IReadOnlyList<int> OfThisRun()
+    {
+        var orchestrator = WithArgument("--monitor", Environment.ProcessId.ToString(CultureInfo.InvariantCulture))
+            .FirstOrDefault(pid => CommandLine(pid).Contains("start-apiserver", StringComparison.Ordinal));
+        return orchestrator == 0
+            ? throw new InvalidOperationException("No Aspire orchestrator (dcp start-apiserver) monitors this process.")
+            : [orchestrator, .. ProcessTree.Descendants(orchestrator)];
+    }
+
+    /// <summary>A process's command line, its arguments separated by spaces ("" once it is gone).</summary>
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 
     /// <summary>Processes whose command line has <paramref name="name"/> followed by <paramref name="value"/>.</summary>
@@ -44,18 +69,5 @@ internal static class PlatformProcesses
             }
         }
         return pids;
-    }
-
-    private static int Parent(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat", Encoding.ASCII);
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
     }
 }
