@@ -8,13 +8,13 @@ public static class PlatformModel
     public static readonly string[] Projects =
         ["gateway", "mcp-edge", "oauth-broker", "secrets-vault", "integration-registry", "webhook-ingress", "audit-writer"];
 
-    /// <summary>Every resource with its type and number of instances; mcp-edge runs two replicas.</summary>
+    /// <summary>Every resource with its type and number of instances; mcp-edge and oauth-broker run two replicas each.</summary>
     public static readonly (string Resource, string Type, int Replicas)[] Resources =
     [
         ("postgres", "postgres", 1),
         .. Databases.Select(d => (d, "postgres-database", 1)),
         ("eventbus", "rabbitmq", 1),
-        .. Projects.Select(p => (p, "project", p == "mcp-edge" ? 2 : 1)),
+        .. Projects.Select(p => (p, "project", p is "mcp-edge" or "oauth-broker" ? 2 : 1)),
     ];
 
     /// <summary>Every instance, named as <see cref="ResourceInfo.Name"/> names it.</summary>

@@ -177,7 +177,11 @@ public sealed class BrokerAuthorizationTests(DistributedApplicationFixture platf
         var upstream = await Api.AssertProblemAsync(failing, HttpStatusCode.BadGateway);
         Assert.Equal("unauthenticated request", upstream.GetProperty("step").GetString());
         Assert.Contains(marker, upstream.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var lines = await ResourceLogs.ReadUntilAsync(platform.App, "oauth-broker", marker, TimeSpan.FromSeconds(30));
+        // The callback came through the gateway to either broker replica: each is sent the marker, and both logs are read.
+        using var failingOnSecond = await _world.StartAsync(unreachable, replica: 1);
+        await Api.AssertProblemAsync(failingOnSecond, HttpStatusCode.BadGateway);
+        var lines = (await ResourceLogs.ReadUntilAsync(platform.App, "oauth-broker-0", marker, TimeSpan.FromSeconds(30)))
+            .Concat(await ResourceLogs.ReadUntilAsync(platform.App, "oauth-broker-1", marker, TimeSpan.FromSeconds(30))).ToList();
         Assert.DoesNotContain(lines, line => line.Contains(accessToken, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains(BrokerOAuthWorld.Query(completedUrl)["state"], StringComparison.Ordinal));
         Assert.Contains(lines, line => line.Contains("Authorization completed", StringComparison.Ordinal));

@@ -61,17 +61,17 @@ public sealed class BrokerOAuthWorld : IAsyncDisposable
         return install.GetProperty("id").GetGuid();
     }
 
-    /// <summary>The broker itself, presenting the edge's service key (the internal API is not routed by the gateway).</summary>
-    public HttpClient Broker()
+    /// <summary>One broker replica, presenting the edge's service key (the internal API is not routed by the gateway).</summary>
+    public HttpClient Broker(int replica = 0)
     {
-        var http = _platform.CreateHttpClient("oauth-broker");
+        var http = _platform.CreateHttpClient("oauth-broker", replica);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Service", Registry.ServiceKey("mcp-edge"));
         return http;
     }
 
-    public async Task<HttpResponseMessage> StartAsync(Guid? installId = null)
+    public async Task<HttpResponseMessage> StartAsync(Guid? installId = null, int replica = 0)
     {
-        using var broker = Broker();
+        using var broker = Broker(replica);
         return await broker.PostAsJsonAsync("/internal/oauth/authorizations", new { tenantId = Tenant.Id, installId = installId ?? InstallId, identityId = IdentityId });
     }
 
