@@ -56,6 +56,13 @@ public sealed partial class CatalogStore(
             LogUnavailable(logger, source.Namespace, failure.ErrorClass);
             return (SourceCatalog.Failed(source, echoes.Scrub(failure.Message, credential), failure.ErrorClass), options.Value.UnavailableTtl);
         }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
     private async Task<SourceCatalog> ListAsync(UpstreamSource source, UpstreamConnection connection, CancellationToken ct)

@@ -193,6 +193,13 @@ public sealed class ForwardedRequestHandlers(
             var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(call.Caller, source);
             throw new McpProtocolException(echoes.Scrub(failure.Message, credential), McpErrorCode.InternalError);
         }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>What a completion asks, for the audit: the argument being completed (and the context, if any).</summary>

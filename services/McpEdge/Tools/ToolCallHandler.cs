@@ -116,6 +116,13 @@ public sealed class ToolCallHandler(
                 await connector.ReportAsync(call.Caller, source, failure);
                 return call.Fail(source.Id, tool.UpstreamName, failure.ErrorClass, echoes.Scrub(failure.Message, credential));
             }
+            finally
+            {
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
+            }
         }
     }
 

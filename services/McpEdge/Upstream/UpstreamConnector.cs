@@ -14,14 +14,15 @@ public sealed partial class UpstreamConnector(
     SourceDirectory directory,
     ILogger<UpstreamConnector> logger)
 {
+    /// <summary>The caller's session on the source; dispose it when the call is done.</summary>
     public async Task<UpstreamConnection> ConnectAsync(EdgeCaller caller, UpstreamSource source, TimeSpan timeout, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(source);
         var credential = await credentials.GetAsync(caller, source, ct);
         var key = new UpstreamSessionKey(source.Id, source.Endpoint?.AbsoluteUri ?? "", caller.TenantId, caller.SubjectId, credential.Fingerprint);
-        var client = await sessions.GetAsync(key, source, credential, timeout, ct);
-        return new UpstreamConnection(key, client, credential);
+        var lease = await sessions.GetAsync(key, source, credential, timeout, ct);
+        return new UpstreamConnection(key, lease, credential);
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ namespace Platform.McpEdge.Upstream;
 /// <summary>
 /// Initialized MCP client sessions to upstream servers (the SDK's <see cref="McpClient"/> over
 /// <see cref="HttpClientTransport"/>), kept and shared by concurrent calls of the same key so the initialize
-/// handshake and the connections are paid for once. Sessions that fail are dropped; idle ones are closed.
+/// handshake and the connections are paid for once. Sessions that fail are dropped; idle ones are closed. A call
+/// holds its session by a lease (<see cref="UpstreamSessionLease"/>), so a dropped session closes after its last call.
 /// </summary>
 public sealed partial class UpstreamSessions(UpstreamHttp http, ServiceIdentity identity, IOptions<McpEdgeOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     : IAsyncDisposable
@@ -22,30 +23,43 @@ public sealed partial class UpstreamSessions(UpstreamHttp http, ServiceIdentity 
 
     public int Count => _sessions.Count;
 
-    /// <summary>The session for this key, connecting it first if needed (bounded by <paramref name="connectTimeout"/>).</summary>
-    public async Task<McpClient> GetAsync(UpstreamSessionKey key, UpstreamSource source, UpstreamCredential credential, TimeSpan connectTimeout, CancellationToken ct)
+    /// <summary>
+    /// The session for this key, connecting it first if needed (bounded by <paramref name="connectTimeout"/>), held
+    /// until the lease is disposed: a session dropped meanwhile (its install or credential changed) is closed only
+    /// when the last call on it has finished, so a change never breaks a call already under way.
+    /// </summary>
+    public async Task<UpstreamSessionLease> GetAsync(UpstreamSessionKey key, UpstreamSource source, UpstreamCredential credential, TimeSpan connectTimeout, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(credential);
-        for (var attempt = 0; ; attempt++)
+        for (var ended = 0; ;)
         {
             var session = _sessions.GetOrAdd(key, _ => new Session(ConnectAsync(source, credential, connectTimeout)));
+            if (!session.TryAcquire())
+            {
+                continue; // Dropped between lookup and acquire: it is out of the dictionary, so the next lookup is new.
+            }
             session.Touch(timeProvider.GetTimestamp());
             McpClient client;
             try
             {
                 client = await session.Client.WaitAsync(ct);
             }
-            catch (Exception) when (!ct.IsCancellationRequested)
+            catch (Exception)
             {
-                await DropAsync(key, session);
+                await ReleaseAsync(session);
+                if (!ct.IsCancellationRequested)
+                {
+                    await DropAsync(key, session);
+                }
                 throw;
             }
-            if (!client.Completion.IsCompleted || attempt > 0)
+            if (!client.Completion.IsCompleted || ended++ > 0)
             {
-                return client;
+                return new UpstreamSessionLease(client, () => ReleaseAsync(session));
             }
             // The upstream ended the session (e.g. it restarted and answered 404): connect afresh.
+            await ReleaseAsync(session);
             await DropAsync(key, session);
         }
     }
@@ -65,7 +79,8 @@ public sealed partial class UpstreamSessions(UpstreamHttp http, ServiceIdentity 
     public async Task DropWhereAsync(Func<UpstreamSessionKey, bool> match)
     {
         ArgumentNullException.ThrowIfNull(match);
-        foreach (var (key, session) in _sessions)
+        // The sessions there are now: one connected while this runs was made for what has changed already.
+        foreach (var (key, session) in _sessions.ToArray())
         {
             if (match(key))
             {
@@ -87,11 +102,16 @@ public sealed partial class UpstreamSessions(UpstreamHttp http, ServiceIdentity 
         }
     }
 
+    /// <summary>Shutting down: every session closes now, held or not.</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var (key, session) in _sessions)
         {
-            await DropAsync(key, session);
+            if (_sessions.TryRemove(new KeyValuePair<UpstreamSessionKey, Session>(key, session)))
+            {
+                session.Retire();
+                await CloseAsync(session);
+            }
         }
     }
 
@@ -120,12 +140,25 @@ public sealed partial class UpstreamSessions(UpstreamHttp http, ServiceIdentity 
         return client;
     }
 
+    /// <summary>Takes the session out of use; it closes now, or when its last lease is released.</summary>
     private async Task DropAsync(UpstreamSessionKey key, Session session)
     {
-        if (!_sessions.TryRemove(new KeyValuePair<UpstreamSessionKey, Session>(key, session)))
+        if (_sessions.TryRemove(new KeyValuePair<UpstreamSessionKey, Session>(key, session)) && session.Retire())
         {
-            return;
+            await CloseAsync(session);
         }
+    }
+
+    private async Task ReleaseAsync(Session session)
+    {
+        if (session.Release())
+        {
+            await CloseAsync(session);
+        }
+    }
+
+    private async Task CloseAsync(Session session)
+    {
         try
         {
             var client = await session.Client;
@@ -137,15 +170,52 @@ public sealed partial class UpstreamSessions(UpstreamHttp http, ServiceIdentity 
         }
     }
 
+    /// <summary>A session being connected or connected, the calls holding it, and whether it was taken out of use.</summary>
     private sealed class Session(Task<McpClient> client)
     {
+        private readonly Lock _gate = new();
         private long _lastUsed;
+        private int _leases;
+        private bool _retired;
 
         public Task<McpClient> Client { get; } = client;
 
         public long LastUsed => Interlocked.Read(ref _lastUsed);
 
         public void Touch(long timestamp) => Interlocked.Exchange(ref _lastUsed, timestamp);
+
+        /// <summary>False once retired: a retired session takes no new calls.</summary>
+        public bool TryAcquire()
+        {
+            lock (_gate)
+            {
+                if (_retired)
+                {
+                    return false;
+                }
+                _leases++;
+                return true;
+            }
+        }
+
+        /// <summary>True when this release was the last one of a retired session, which must now be closed.</summary>
+        public bool Release()
+        {
+            lock (_gate)
+            {
+                return --_leases == 0 && _retired;
+            }
+        }
+
+        /// <summary>True when nobody holds the session, which must now be closed (otherwise the last release closes it).</summary>
+        public bool Retire()
+        {
+            lock (_gate)
+            {
+                _retired = true;
+                return _leases == 0;
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connected to upstream {Namespace} (protocol {ProtocolVersion})")]
