@@ -71,6 +71,10 @@ var oauthBroker = builder.AddService<Projects.OAuthBroker>("oauth-broker", secre
     .WithReference(integrationRegistry).WaitFor(integrationRegistry)
     .WithHttpHealthCheck("/health");
 
+// Tenant admins get connect links through the registry, which asks the broker for them when asked (no WaitFor:
+// the broker waits for the registry).
+integrationRegistry.WithReference(oauthBroker);
+
 var mcpEdge = builder.AddService<Projects.McpEdge>("mcp-edge", secrets)
     .WithReplicas(2)
     .WithEnvironment("Redaction__FingerprintKey", redactionKey)
@@ -123,6 +127,8 @@ if (!publishing)
             .WithEnvironment("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", spinLimit);
     }
     mcpEdge.WithEnvironment("McpEdge__Audit__JournalDirectory", Path.Combine(options.DataDirectory, "mcp-edge-journal"));
+    // Connect links and OAuth redirects name the gateway as people reach it; a deployment sets its public https URL.
+    oauthBroker.WithEnvironment("OAuthBroker__PublicBaseUrl", gateway.GetEndpoint("http"));
     integrationRegistry.WithOutboundAllowList(options.OutboundAllowList);
     mcpEdge.WithOutboundAllowList(options.OutboundAllowList);
     secretsVault.WithOutboundAllowList(options.OutboundAllowList);

@@ -16,4 +16,8 @@ public sealed record InstallOAuthSettings(
     IReadOnlyList<string> Scopes,
     string? AuthorizationEndpoint,
     string? TokenEndpoint,
-    bool ResourceOnRefresh);
+    bool ResourceOnRefresh)
+{
+    /// <summary>The name a person knows the integration by (the install's display name, else the definition's).</summary>
+    public string? DisplayName { get; init; }
+}

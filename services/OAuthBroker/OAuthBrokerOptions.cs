@@ -13,4 +13,7 @@ public sealed class OAuthBrokerOptions
 
     /// <summary>The name an authorization server shows on its consent page.</summary>
     public string ClientName { get; set; } = "MCP tool gateway";
+
+    /// <summary>How long a connect link can be used (once) after it was made.</summary>
+    public TimeSpan ConnectLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -17,6 +17,7 @@ app.MapDefaultEndpoints();
 app.MapClientMetadataApi();
 app.MapAuthorizationsApi();
 app.MapTokensApi();
+app.MapConnectApi();
 app.MapServiceInfo("/oauth");
 app.MapServiceInfo("/connect");
 

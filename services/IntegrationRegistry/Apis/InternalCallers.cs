@@ -16,7 +16,7 @@ public static class InternalCallers
     public static readonly string[] TenantSlugs = [ServiceNames.SecretsVault];
 
     /// <summary>An identity by id, name or e-mail: webhook-ingress checks a route's attribution against it.</summary>
-    public static readonly string[] Identities = [ServiceNames.WebhookIngress];
+    public static readonly string[] Identities = [ServiceNames.WebhookIngress, ServiceNames.OAuthBroker];
 
     /// <summary>An install's OAuth client settings (client id, secret handle, endpoints), and the credentials a consent produces: only the broker.</summary>
     public static readonly string[] OAuthSettings = [ServiceNames.OAuthBroker];

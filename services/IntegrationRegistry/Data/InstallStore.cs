@@ -117,7 +117,7 @@ public sealed class InstallStore(RegistryDatabase database)
         database.ReadAsync(s => s.QuerySingleAsync(
             """
             SELECT i.id, i.tenant_id, d.base_url, m.kind, m.client_id, m.client_secret_id, m.token_endpoint_auth_method, m.scopes,
-                m.authorization_endpoint, m.token_endpoint, m.resource_on_refresh
+                m.authorization_endpoint, m.token_endpoint, m.resource_on_refresh, COALESCE(i.display_name, d.name) AS display_name
             FROM registry.installs i
             JOIN registry.auth_methods m ON m.tenant_id = i.tenant_id AND m.id = i.auth_method_id
             JOIN registry.definitions d ON d.id = i.definition_id
@@ -126,7 +126,10 @@ public sealed class InstallStore(RegistryDatabase database)
             r => new InstallOAuthSettings(
                 r.Guid("id"), r.Guid("tenant_id"), r.String("base_url"), r.String("kind"), r.NullableString("client_id"), r.NullableGuid("client_secret_id"),
                 r.NullableString("token_endpoint_auth_method"), r.Strings("scopes"), r.NullableString("authorization_endpoint"),
-                r.NullableString("token_endpoint"), r.Bool("resource_on_refresh")),
+                r.NullableString("token_endpoint"), r.Bool("resource_on_refresh"))
+            {
+                DisplayName = r.NullableString("display_name"),
+            },
             ct, ("tenant", tenantId), ("install", installId)), ct);
 
     private static (string, object?)[] Parameters(Guid tenantId, InstallRequest request) =>

@@ -28,6 +28,7 @@ public static class Extensions
         // Its own revocations also reach every other registry replica's admin-key cache.
         builder.AddEventBus(bus => bus.AddPrincipalRevocationConsumer());
         builder.Services.AddVaultClient();
+        builder.Services.AddHttpClient<Broker.OAuthBrokerClient>(client => client.BaseAddress = Broker.OAuthBrokerClient.BaseAddress);
         // Refuses URLs naming reserved addresses when they are saved; the edge judges every connection again.
         builder.Services.AddOutboundPolicy(builder.Configuration);
         builder.Services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.SectionName)
@@ -86,6 +87,7 @@ public static class Extensions
         apis.MapDefinitionsApi();
         apis.MapAuthMethodsApi();
         apis.MapInstallsApi();
+        apis.MapConnectLinksApi();
         apis.MapCredentialsApi();
         apis.MapSpacesApi();
         apis.MapInternalApi();

@@ -68,6 +68,7 @@ public static class Extensions
         builder.Services.AddSingleton<UpstreamSessions>();
         builder.Services.AddHttpClient(BrokerTokens.ClientName, client => client.BaseAddress = BrokerTokens.BaseAddress);
         builder.Services.AddSingleton<BrokerTokens>();
+        builder.Services.AddSingleton<ConnectLinks>();
         builder.Services.AddSingleton<UpstreamCredentials>();
         builder.Services.AddSingleton<CallerTokens>();
         builder.Services.AddSingleton<UpstreamConnector>();

@@ -25,6 +25,7 @@ public sealed class ToolCallHandler(
     ToolCallAuditQueue audit,
     AuditMetrics metrics,
     CredentialEchoes echoes,
+    ConnectLinks links,
     TimeProvider timeProvider)
 {
     public async ValueTask<CallToolResult> CallAsync(EdgeCaller caller, RequestContext<CallToolRequestParams> request, CancellationToken ct)
@@ -37,7 +38,8 @@ public sealed class ToolCallHandler(
         {
             if (PlatformTools.IsPlatformTool(parameters.Name))
             {
-                return call.Finish(await platformTools.CallAsync(caller, parameters.Name, ct), ToolCallCompleted.PlatformInstallId, parameters.Name);
+                var (answer, audited) = await platformTools.CallAsync(caller, parameters, ct);
+                return call.Finish(answer, ToolCallCompleted.PlatformInstallId, parameters.Name, audited);
             }
             var ns = NamespacedNames.NamespaceOfName(parameters.Name);
             var catalog = ns is null ? null : await catalogs.FindAsync(caller, ns, ct);
@@ -49,7 +51,9 @@ public sealed class ToolCallHandler(
             var source = catalog.Source;
             if (!catalog.IsAvailable)
             {
-                return call.Fail(source.Id, parameters.Name, catalog.FailureClass ?? UpstreamFailure.Unavailable, catalog.FailureReason!);
+                var failureClass = catalog.FailureClass ?? UpstreamFailure.Unavailable;
+                return call.Fail(source.Id, parameters.Name, failureClass, catalog.FailureReason!,
+                    failureClass == UpstreamFailure.NotConnected ? await links.SentenceAsync(caller, source, scope: null, ct) : null);
             }
             if (!catalog.ToolsByName.TryGetValue(parameters.Name, out var tool) || !source.Exposes(tool.UpstreamName))
             {
@@ -106,7 +110,8 @@ public sealed class ToolCallHandler(
                     catch (UpstreamNotConnectedException notConnected)
                     {
                         // The broker has marked the credential; nothing more to report.
-                        return call.Fail(source.Id, tool.UpstreamName, UpstreamFailure.NotConnected, notConnected.Message);
+                        return call.Fail(source.Id, tool.UpstreamName, UpstreamFailure.NotConnected, notConnected.Message,
+                            await links.SentenceAsync(call.Caller, source, scope: null, ct));
                     }
                     catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                     {
@@ -114,7 +119,8 @@ public sealed class ToolCallHandler(
                     }
                 }
                 await connector.ReportAsync(call.Caller, source, failure);
-                return call.Fail(source.Id, tool.UpstreamName, failure.ErrorClass, echoes.Scrub(failure.Message, credential));
+                return call.Fail(source.Id, tool.UpstreamName, failure.ErrorClass, echoes.Scrub(failure.Message, credential),
+                    failure.CredentialRejected ? await links.SentenceAsync(call.Caller, source, scope: null, ct) : null);
             }
             finally
             {
@@ -162,18 +168,20 @@ public sealed class ToolCallHandler(
 
         public void UseCredential(UpstreamCredential credential) => _credentialValues = credential.SecretValues;
 
-        public CallToolResult Finish(CallToolResult result, Guid sourceId, string upstreamName)
+        /// <summary>The answer; <paramref name="audited"/>, when given, is what the record keeps of it instead.</summary>
+        public CallToolResult Finish(CallToolResult result, Guid sourceId, string upstreamName, CallToolResult? audited = null)
         {
-            (_sourceId, _upstreamName, _result) = (sourceId, upstreamName, result);
+            (_sourceId, _upstreamName, _result) = (sourceId, upstreamName, audited ?? result);
             (_outcome, _errorClass) = result.IsError == true ? (ToolCallRecord.ToolError, "tool-error") : (ToolCallRecord.Success, null);
             return result;
         }
 
-        public CallToolResult Fail(Guid sourceId, string upstreamName, string errorClass, string message)
+        /// <summary>A failure in words; <paramref name="connectSentence"/> (a connect link) goes to the agent, never into the record.</summary>
+        public CallToolResult Fail(Guid sourceId, string upstreamName, string errorClass, string message, string? connectSentence = null)
         {
             _result = new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = message }] };
             (_sourceId, _upstreamName, _outcome, _errorClass) = (sourceId, upstreamName, ToolCallRecord.Failed, errorClass);
-            return _result;
+            return connectSentence is null ? _result : new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = message + connectSentence }] };
         }
 
         public void Reject(Guid sourceId, string errorClass) =>

@@ -20,8 +20,11 @@ public sealed partial class BrokerAuthorizations(
     TimeProvider time,
     ILogger<BrokerAuthorizations> logger)
 {
-    /// <summary>Null when the install has no <c>oauth</c> auth method in the tenant.</summary>
-    public async Task<AuthorizationStarted?> StartAsync(AuthorizationBinding binding, Uri publicBase, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when the install has no <c>oauth</c> auth method in the tenant. <paramref name="scope"/> asks for more
+    /// than the install's scopes (a step-up); null asks for what discovery and the install's settings give.
+    /// </summary>
+    public async Task<AuthorizationStarted?> StartAsync(AuthorizationBinding binding, Uri publicBase, string? scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(binding);
         if (await clients.InstallAsync(binding, publicBase, cancellationToken) is not { AuthMethodKind: InstallClient.OAuthKind } install)
@@ -30,7 +33,7 @@ public sealed partial class BrokerAuthorizations(
         }
         var challenge = await engine.ChallengeAsync(install.Server, cancellationToken);
         var session = await engine.PrepareAsync(install.Server, challenge, install.Settings, OAuthGrant.AuthorizationCode, cancellationToken);
-        var started = await engine.StartAuthorizationAsync(session, binding.ToString(), scope: null, cancellationToken);
+        var started = await engine.StartAuthorizationAsync(session, binding.ToString(), scope, cancellationToken);
         LogStarted(logger, binding.TenantId, binding.InstallId, binding.IdentityId, session.Client.Kind);
         return new AuthorizationStarted(started.Url, started.Scope, time.GetUtcNow() + options.Value.StateLifetime);
     }

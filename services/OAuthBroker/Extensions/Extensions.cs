@@ -22,6 +22,8 @@ public static class Extensions
         builder.Services.AddOptions<OAuthBrokerOptions>().BindConfiguration(OAuthBrokerOptions.SectionName)
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.Scheme == Uri.UriSchemeHttps || o.PublicBaseUrl.IsLoopback,
                 "OAuthBroker:PublicBaseUrl must be an https URL (http only on loopback).")
+            .Validate(o => o.ConnectLinkLifetime > TimeSpan.Zero && o.ConnectLinkLifetime <= TimeSpan.FromDays(7),
+                "OAuthBroker:ConnectLinkLifetime must be positive and at most 7 days.")
             .ValidateOnStart();
         builder.Services.AddOptions<OAuthEngineOptions>().BindConfiguration(OAuthEngineOptions.SectionName)
             .ValidateDataAnnotations()
@@ -40,6 +42,7 @@ public static class Extensions
         builder.Services.AddSingleton<ClientSecretSource>();
         builder.Services.AddSingleton<OAuthEngine>();
         builder.Services.AddSingleton<BrokerAuthorizations>();
+        builder.Services.AddSingleton<Connect.ConnectLinkStore>();
 
         builder.Services.AddOptions<TokenRefreshOptions>().BindConfiguration(TokenRefreshOptions.SectionName)
             .ValidateDataAnnotations()

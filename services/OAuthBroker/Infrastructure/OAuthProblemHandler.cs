@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Platform.OAuth;
+using Platform.OAuthBroker.Pages;
 using Platform.SecretsVault.Client;
 using Platform.ServiceDefaults.Http;
 
@@ -18,6 +19,12 @@ public sealed partial class OAuthProblemHandler(IProblemDetailsService problemDe
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(exception);
+        if (BrowserPages.IsPageRequest(httpContext.Request) && PageFor(httpContext.Request, exception) is { } page)
+        {
+            LogProblem(logger, page.StatusCode, exception is OAuthException failed ? failed.Message : exception.GetType().Name, httpContext.Request.Path);
+            await page.ToResult().ExecuteAsync(httpContext);
+            return true;
+        }
         var problem = exception switch
         {
             OAuthException { Step: OAuthSteps.AuthorizationResponse } refused => Problem(StatusCodes.Status400BadRequest, "The authorization callback was refused.", refused),
@@ -34,6 +41,14 @@ public sealed partial class OAuthProblemHandler(IProblemDetailsService problemDe
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>A person's browser gets the same outcome as a page in words (the provider's own error shown as it said it).</summary>
+    private static PersonPage? PageFor(HttpRequest request, Exception exception) => exception switch
+    {
+        OAuthException oauth => ConnectPages.Refused(oauth, request.Query["error"].FirstOrDefault(), request.Query["error_description"].FirstOrDefault()),
+        SecretUnavailableException or HttpRequestException or NpgsqlException or TimeoutException => ConnectPages.Unavailable(),
+        _ => null,
+    };
 
     private static ProblemDetails Problem(int status, string title, OAuthException exception) => new()
     {

@@ -105,6 +105,12 @@ public sealed class DistributedApplication : IAsyncDisposable
     public HttpClient CreateHttpClient(string resource, int replica = 0) =>
         new(_handler, disposeHandler: false) { BaseAddress = GetEndpoint(resource, replica), Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>
+    /// The resource's address as other resources are given it (Aspire's proxy in front of its replicas): for the
+    /// gateway, the public base URL the AppHost gives the broker for connect links and redirects.
+    /// </summary>
+    public Uri GetProxiedEndpoint(string resource) => _app.GetEndpoint(resource, "http");
+
     public Uri GetEndpoint(string resource, int replica = 0)
     {
         var urls = Endpoints[resource].Urls;
