@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Checks the machine packages the platform runs on: PostgreSQL and RabbitMQ (with Erlang's epmd) from Debian.
+# Checks the machine packages the platform runs on: PostgreSQL and RabbitMQ (with Erlang's epmd) from Debian, and
+# with --for-tests, Chromium: the real browser the connect-flow tests drive through Playwright (its own browser
+# download cannot work here).
 # The AppHost starts private instances of both as its own child processes; it never uses the system services
 # these packages may start. As root, missing packages are installed; otherwise the apt-get line is printed.
 # Then the Node packages of the test servers (oidc-provider, the OAuth tests' real authorization server).
@@ -26,6 +28,10 @@ if [[ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]]; then
   missing+=(rabbitmq-server)
 elif ! command -v epmd > /dev/null; then
   missing+=(erlang-base)
+fi
+
+if [[ ${1:-} == --for-tests && ! -x /usr/bin/chromium ]]; then
+  missing+=(chromium)
 fi
 
 if ! command -v dotnet > /dev/null; then

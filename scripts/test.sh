@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-bash scripts/prerequisites.sh
+bash scripts/prerequisites.sh --for-tests
 results=$(mktemp -d)
 status=0
 dotnet test Platform.sln --logger "console;verbosity=normal" --logger trx --results-directory "$results" "$@" || status=$?
