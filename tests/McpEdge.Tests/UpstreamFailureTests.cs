@@ -26,6 +26,17 @@ public sealed class UpstreamFailureTests
         Assert.Contains("Tickets MCP", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_403_insufficient_scope_asks_for_a_wider_grant_and_does_not_reject_the_credential()
+    {
+        var failure = UpstreamFailure.From(new McpException("wrapped", new InsufficientScopeException("files:write")), Source);
+
+        Assert.Equal(UpstreamFailure.CredentialRefused, failure.ErrorClass);
+        Assert.False(failure.CredentialRejected);
+        Assert.Equal("files:write", failure.RequiredScope);
+        Assert.Contains("approve the scopes \"files:write\"", failure.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(HttpRequestError.ConnectionError, "Connection refused (10.1.2.3:5432)")]
     [InlineData(HttpRequestError.NameResolutionError, "Name or service not known (intranet.corp:8080)")]

@@ -54,7 +54,7 @@ public sealed partial class CatalogStore(
             var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(caller, source);
             await connector.ReportAsync(caller, source, failure with { SessionBroken = true });
             LogUnavailable(logger, source.Namespace, failure.ErrorClass);
-            return (SourceCatalog.Failed(source, echoes.Scrub(failure.Message, credential), failure.ErrorClass), options.Value.UnavailableTtl);
+            return (SourceCatalog.Failed(source, echoes.Scrub(failure.Message, credential), failure.ErrorClass, failure.RequiredScope), options.Value.UnavailableTtl);
         }
         finally
         {

@@ -46,5 +46,9 @@ public sealed class SourceCatalog
 
     public bool IsAvailable => FailureReason is null;
 
-    public static SourceCatalog Failed(UpstreamSource source, string reason, string failureClass) => new(source, [], [], [], [], reason, failureClass);
+    /// <summary>When listing failed for lack of scope: the scopes the upstream asked for (a step-up link asks for them).</summary>
+    public string? RequiredScope { get; init; }
+
+    public static SourceCatalog Failed(UpstreamSource source, string reason, string failureClass, string? requiredScope = null) =>
+        new(source, [], [], [], [], reason, failureClass) { RequiredScope = requiredScope };
 }

@@ -53,7 +53,9 @@ public sealed class ToolCallHandler(
             {
                 var failureClass = catalog.FailureClass ?? UpstreamFailure.Unavailable;
                 return call.Fail(source.Id, parameters.Name, failureClass, catalog.FailureReason!,
-                    failureClass == UpstreamFailure.NotConnected ? await links.SentenceAsync(caller, source, scope: null, ct) : null);
+                    failureClass == UpstreamFailure.NotConnected || catalog.RequiredScope is not null
+                        ? await links.SentenceAsync(caller, source, NonEmpty(catalog.RequiredScope), ct)
+                        : null);
             }
             if (!catalog.ToolsByName.TryGetValue(parameters.Name, out var tool) || !source.Exposes(tool.UpstreamName))
             {
@@ -120,7 +122,7 @@ public sealed class ToolCallHandler(
                 }
                 await connector.ReportAsync(call.Caller, source, failure);
                 return call.Fail(source.Id, tool.UpstreamName, failure.ErrorClass, echoes.Scrub(failure.Message, credential),
-                    failure.CredentialRejected ? await links.SentenceAsync(call.Caller, source, scope: null, ct) : null);
+                    failure.CredentialRejected || failure.RequiredScope is not null ? await links.SentenceAsync(call.Caller, source, NonEmpty(failure.RequiredScope), ct) : null);
             }
             finally
             {
@@ -131,6 +133,8 @@ public sealed class ToolCallHandler(
             }
         }
     }
+
+    private static string? NonEmpty(string? scope) => string.IsNullOrWhiteSpace(scope) ? null : scope;
 
     private static async Task<CallToolResult> CallOnceAsync(
         UpstreamConnection connection, RequestContext<CallToolRequestParams> request, ExposedTool tool, CancellationToken timeout, CancellationToken ct)

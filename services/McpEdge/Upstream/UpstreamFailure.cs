@@ -16,6 +16,12 @@ public sealed record UpstreamFailure(string ErrorClass, string Message, bool Cre
     /// <summary>The upstream answered 401: the token itself was refused (expired or revoked), which one renewal may cure.</summary>
     public bool TokenRefused { get; init; }
 
+    /// <summary>
+    /// The upstream answered 403 <c>insufficient_scope</c>: the token is good but the person must grant more (a
+    /// step-up); the scopes its challenge asked for, "" when it named none.
+    /// </summary>
+    public string? RequiredScope { get; init; }
+
     public const string NotConnected = "not-connected";
     public const string CredentialRefused = "credential-rejected";
     public const string Unavailable = "upstream-unavailable";
@@ -69,6 +75,14 @@ public sealed record UpstreamFailure(string ErrorClass, string Message, bool Cre
         if (Find<UpstreamResponseTooLargeException>(exception) is { } tooLarge)
         {
             return TooLarge(source, tooLarge.Limit);
+        }
+        if (Find<InsufficientScopeException>(exception) is { } narrow)
+        {
+            var scope = narrow.RequiredScope ?? "";
+            return new(CredentialRefused, ConnectMessages.InsufficientScope(name, source.Namespace, scope.Length > 0 ? scope : "it asks for"), SessionBroken: true)
+            {
+                RequiredScope = scope,
+            };
         }
         if (Find<HttpRequestException>(exception) is { } http)
         {

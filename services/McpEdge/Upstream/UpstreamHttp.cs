@@ -31,7 +31,7 @@ public sealed class UpstreamHttp : IDisposable
     public HttpClient CreateSessionClient(out ResponseSizeLimitHandler limit)
     {
         limit = new ResponseSizeLimitHandler(_connections, _maxResponseBytes);
-        return new HttpClient(limit, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        return new HttpClient(new InsufficientScopeHandler(limit), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public void Dispose() => _connections.Dispose();

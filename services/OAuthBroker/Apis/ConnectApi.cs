@@ -33,7 +33,8 @@ public static class ConnectApi
     }
 
     public static async Task<Results<Created<ConnectLinkCreated>, ValidationProblem, ProblemHttpResult>> CreateLink(
-        ConnectLinkRequest? request, HttpContext context, ConnectLinkStore links, PlatformClients platform, IOptions<OAuthBrokerOptions> options, CancellationToken ct)
+        ConnectLinkRequest? request, HttpContext context, ConnectLinkStore links, Tokens.OAuthTokenStore tokens, PlatformClients platform,
+        IOptions<OAuthBrokerOptions> options, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         foreach (var (field, value) in new (string, Guid?)[] { ("tenantId", request?.TenantId), ("installId", request?.InstallId), ("identityId", request?.IdentityId) })
@@ -69,7 +70,9 @@ public static class ConnectApi
         }
         var caller = context.User.FindFirstValue(ServiceCredentialDefaults.ServiceClaim) ?? "unknown";
         var createdBy = request.RequestedBy is { Length: > 0 } by ? $"{caller}: {by}" : caller;
-        var scopeAsked = string.IsNullOrWhiteSpace(request.Scope) ? null : string.Join(' ', request.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // A step-up asks for what the person granted already and what the upstream asked for, so nothing is lost.
+        var scopeAsked = string.IsNullOrWhiteSpace(request.Scope) ? null
+            : string.Join(' ', $"{await tokens.GrantedScopeAsync(binding, ct)} {request.Scope}".Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal));
         var created = await links.CreateAsync(binding, scopeAsked, createdBy, PublicBase.Of(context, options.Value), ct);
         return TypedResults.Created((string?)null, new ConnectLinkCreated(created.Url, created.ExpiresAt, settings.DisplayName ?? "the integration"));
     }

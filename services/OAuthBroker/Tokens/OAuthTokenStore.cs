@@ -41,6 +41,18 @@ public sealed class OAuthTokenStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The scopes the identity last granted on the install (null when it holds no OAuth credential there).</summary>
+    public async Task<string?> GrantedScopeAsync(AuthorizationBinding binding, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        await using var command = dataSource.CreateCommand(
+            "SELECT scope FROM broker.oauth_tokens WHERE tenant_id = @tenant AND install_id = @install AND identity_id = @identity ORDER BY issued_at DESC LIMIT 1");
+        command.Parameters.AddWithValue("tenant", binding.TenantId);
+        command.Parameters.AddWithValue("install", binding.InstallId);
+        command.Parameters.AddWithValue("identity", binding.IdentityId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     /// <summary>
     /// The row, locked until the caller's transaction ends; a caller racing for it waits and then reads what the
     /// winner committed. With <paramref name="skipLocked"/> a row being refreshed is skipped (null) instead.

@@ -40,10 +40,14 @@ public sealed class BrokerOAuthWorld : IAsyncDisposable
 
     public Guid InstallId { get; private set; }
 
-    public static async Task<BrokerOAuthWorld> CreateAsync(DistributedApplicationFixture platform, string prefix)
+    /// <summary>
+    /// The world; <paramref name="scopesSupported"/> is what the MCP server's resource metadata offers (by default
+    /// every scope it needs, so a first consent grants them; fewer make it answer 403 insufficient_scope).
+    /// </summary>
+    public static async Task<BrokerOAuthWorld> CreateAsync(DistributedApplicationFixture platform, string prefix, string[]? scopesSupported = null)
     {
         var provider = await OidcProviderServer.StartAsync();
-        var mcp = await ProtectedMcpServer.StartAsync(provider.Issuer, ["tools:read", ProtectedMcpServer.RequiredScope]);
+        var mcp = await ProtectedMcpServer.StartAsync(provider.Issuer, scopesSupported ?? ["tools:read", ProtectedMcpServer.RequiredScope]);
         var tenant = await new RegistryPlatform(platform).CreateTenantAsync(prefix);
         var world = new BrokerOAuthWorld(platform, provider, mcp, tenant);
         world.IdentityId = await tenant.CreateIdentityAsync("person");
