@@ -156,21 +156,28 @@ public sealed class CredentialStore(RegistryDatabase database)
             },
             ct, ("tenant", tenantId), ("install", installId), ("subject", subjectId)), ct);
 
-    /// <summary>Marks a live credential as needing a new consent; false if there is no such live credential in the tenant.</summary>
+    /// <summary>
+    /// Marks a live credential as needing a new consent (<c>CredentialNeedsReauthorization</c> and <c>CatalogChanged</c>
+    /// announced on the change, not again while it stays marked); false if there is no such live credential in the tenant.
+    /// </summary>
     public Task<bool> MarkNeedsReauthAsync(Guid tenantId, Guid id, CancellationToken ct) =>
         database.InTransactionAsync(async s =>
         {
             var marked = await s.QuerySingleAsync(
                 """
                 UPDATE registry.credentials SET status = 'needs-reauth', updated_at = now()
-                WHERE tenant_id = @tenant AND id = @id AND status <> 'revoked' RETURNING install_id, subject_identity_id
+                WHERE tenant_id = @tenant AND id = @id AND status NOT IN ('revoked', 'needs-reauth') RETURNING install_id, subject_identity_id
                 """,
                 r => new Tuple<Guid, Guid>(r.GetGuid(0), r.GetGuid(1)), ct, ("tenant", tenantId), ("id", id));
-            if (marked is not null)
+            if (marked is null)
             {
-                s.CatalogChanged(tenantId, marked.Item1, marked.Item2, "credential-needs-reauth");
+                return await s.QuerySingleAsync(
+                    "SELECT 1 FROM registry.credentials WHERE tenant_id = @tenant AND id = @id AND status = 'needs-reauth'",
+                    r => "marked", ct, ("tenant", tenantId), ("id", id)) is not null;
             }
-            return marked is not null;
+            s.CredentialNeedsReauthorization(tenantId, id, marked.Item1, marked.Item2);
+            s.CatalogChanged(tenantId, marked.Item1, marked.Item2, "credential-needs-reauth");
+            return true;
         }, ct);
 
     /// <summary>

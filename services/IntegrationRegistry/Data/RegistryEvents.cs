@@ -11,6 +11,9 @@ public static class RegistryEvents
     public static void CredentialRevoked(this DbSession session, Guid tenantId, Guid credentialId, Guid installId, Guid subjectId) =>
         session.Publish(new CredentialRevoked(Guid.CreateVersion7(), session.Now.UtcDateTime, tenantId.ToString(), credentialId, installId, subjectId.ToString()));
 
+    public static void CredentialNeedsReauthorization(this DbSession session, Guid tenantId, Guid credentialId, Guid installId, Guid subjectId) =>
+        session.Publish(new CredentialNeedsReauthorization(Guid.CreateVersion7(), session.Now.UtcDateTime, tenantId.ToString(), credentialId, installId, subjectId.ToString()));
+
     public static void AgentTokenRevoked(this DbSession session, Guid tenantId, Guid agentId, Guid tokenId) =>
         session.Publish(new AgentTokenRevoked(Guid.CreateVersion7(), session.Now.UtcDateTime, tenantId.ToString(), agentId, tokenId));
 

@@ -1,4 +1,5 @@
 using Platform.Tests.Infrastructure;
+using Platform.Tests.Registry;
 
 namespace Platform.Tests.OAuth;
 
@@ -65,6 +66,7 @@ public sealed class TokenRefreshTests(DistributedApplicationFixture platform)
     [Fact]
     public async Task A_refused_grant_makes_the_credential_needs_reauth_and_the_agent_is_told_to_connect_again()
     {
+        await using var bus = await BusProbe.StartAsync(platform.GetConnectionString("eventbus"), "CredentialNeedsReauthorization");
         await using var world = await TokenLifecycleWorld.ConnectedAsync(platform, "refresh-refused", TimeSpan.FromHours(1));
         await using var agent = await world.AgentAsync();
         Assert.NotEqual(true, (await TokenLifecycleWorld.EchoAsync(agent, "before")).IsError);
@@ -79,5 +81,8 @@ public sealed class TokenRefreshTests(DistributedApplicationFixture platform)
         Assert.Equal(1, world.Server.RefreshRequests);
         Assert.Equal("needs-reauth", await world.CredentialStatusAsync());
         Assert.Equal("needs-reauth", await world.BrokerDb.ScalarAsync<string>("SELECT status FROM broker.oauth_tokens WHERE credential_id = @id", ("id", world.CredentialId)));
+        Assert.Contains("/connect/", TokenLifecycleWorld.Text(refused), StringComparison.Ordinal);
+        var announced = await bus.WaitForAsync("CredentialNeedsReauthorization", e => e.GetProperty("credentialId").GetGuid() == world.CredentialId);
+        Assert.Equal(world.Tenant.Id.ToString(), announced.GetProperty("tenantId").GetString());
     }
 }
