@@ -46,15 +46,12 @@ public static class TokensApi
 
     private static bool TryHex(string hex, out byte[]? bytes)
     {
-        try
+        bytes = new byte[hex.Length / 2];
+        if (Convert.FromHexString(hex, bytes, out _, out var written) == System.Buffers.OperationStatus.Done && written == bytes.Length)
         {
-            bytes = Convert.FromHexString(hex);
             return true;
         }
-        catch (FormatException)
-        {
-            bytes = null;
-            return false;
-        }
+        bytes = null;
+        return false;
     }
 }
