@@ -83,6 +83,13 @@ public sealed class RegistryClient(HttpClient http) : IRegistryAuthenticator
             "/internal/credentials/resolve", new CredentialResolveRequest(tenantId, installId, subjectId), ct);
 
     /// <summary>Marks the credential as needing a new consent (e.g. the upstream refused its refresh token).</summary>
+    /// <summary>Lets the vault destroy a revoked OAuth credential's tokens now that the broker revoked them upstream (idempotent).</summary>
+    public async Task ReleaseSecretHoldsAsync(Guid tenantId, IReadOnlyList<Guid> secretIds, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync($"/internal/tenants/{tenantId}/secret-holds/release", new SecretHoldRelease(secretIds), ct);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task MarkCredentialNeedsReauthAsync(Guid tenantId, Guid credentialId, CancellationToken ct)
     {
         using var response = await http.PostAsync($"/internal/tenants/{tenantId}/credentials/{credentialId}/needs-reauth", content: null, ct);

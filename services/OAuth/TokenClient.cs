@@ -52,7 +52,10 @@ internal sealed class TokenClient(OAuthHttp http, TimeProvider time)
         using var response = await http.SendAsync(step, request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw new OAuthException(step, $"{OAuthHttp.Describe(endpoint)} answered {(int)response.StatusCode}{await OAuthHttp.ErrorSuffixAsync(response, cancellationToken).ConfigureAwait(false)}.");
+            throw new OAuthException(step, $"{OAuthHttp.Describe(endpoint)} answered {(int)response.StatusCode}{await OAuthHttp.ErrorSuffixAsync(response, cancellationToken).ConfigureAwait(false)}.")
+            {
+                Error = await OAuthHttp.ErrorCodeAsync(response, cancellationToken).ConfigureAwait(false),
+            };
         }
     }
 

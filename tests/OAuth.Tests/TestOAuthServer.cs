@@ -28,6 +28,7 @@ public sealed class TestOAuthServer : IAsyncDisposable
     private int _stepUps;
     private int _refusedTokens;
     private int _documentFetches;
+    private int _revocationRequests;
 
     private TestOAuthServer(WebApplication app, TestServerOptions options)
     {
@@ -51,7 +52,14 @@ public sealed class TestOAuthServer : IAsyncDisposable
 
     public ConcurrentQueue<Dictionary<string, string>> TokenRequests { get; } = new();
 
+    /// <summary>The tokens revoked (RFC 7009), in order; a revoked token stops working at once.</summary>
     public ConcurrentQueue<string> Revoked { get; } = new();
+
+    /// <summary>While true the revocation endpoint answers 503, as a server that is down for a while.</summary>
+    public bool RevocationUnavailable { get; set; }
+
+    /// <summary>Every request to the revocation endpoint, answered or refused.</summary>
+    public int RevocationRequests => _revocationRequests;
 
     /// <summary>MCP requests that carried a token the server refused (unknown, expired or for another resource).</summary>
     public int RefusedTokens => _refusedTokens;
@@ -149,13 +157,22 @@ public sealed class TestOAuthServer : IAsyncDisposable
         }
         else if (path == "/revoke" && HttpMethods.IsPost(context.Request.Method))
         {
+            Interlocked.Increment(ref _revocationRequests);
+            if (RevocationUnavailable)
+            {
+                await ErrorAsync(context, 503, "temporarily_unavailable");
+                return;
+            }
             var form = await context.Request.ReadFormAsync();
             if (Authenticate(context, form) is null)
             {
                 await ErrorAsync(context, 401, "invalid_client");
                 return;
             }
-            Revoked.Enqueue(form["token"].ToString());
+            var token = form["token"].ToString();
+            Revoked.Enqueue(token);
+            _refreshTokens.TryRemove(token, out _);
+            _accessTokens.TryRemove(token, out _);
         }
         else
         {

@@ -27,6 +27,7 @@ public static class InternalApi
         api.MapPost("/credentials/resolve", ResolveCredential).RequireServiceCaller(InternalCallers.Catalog);
         api.MapPost("/tenants/{tenantId:guid}/credentials/{credentialId:guid}/needs-reauth", MarkNeedsReauth).RequireServiceCaller(InternalCallers.Catalog);
         api.MapPost("/tenants/{tenantId:guid}/credentials/{credentialId:guid}/token-refreshed", RecordTokenRefreshed).RequireServiceCaller(InternalCallers.OAuthSettings);
+        api.MapPost("/tenants/{tenantId:guid}/secret-holds/release", ReleaseSecretHolds).RequireServiceCaller(InternalCallers.OAuthSettings);
         api.MapGet("/tenants/{tenantId:guid}/agent-endpoints", GetAgentEndpoints).RequireServiceCaller(InternalCallers.AgentEndpoints);
         return app;
     }
@@ -96,6 +97,21 @@ public static class InternalApi
     public static async Task<Results<NoContent, NotFound>> RecordTokenRefreshed(
         Guid tenantId, Guid credentialId, OAuthTokenRefreshed refreshed, [AsParameters] RegistryServices services, CancellationToken ct) =>
         await services.Credentials.RecordTokenRefreshedAsync(tenantId, credentialId, refreshed, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>204 whether or not anything was still held: the broker may repeat it after a failure.</summary>
+    public static async Task<Results<NoContent, ValidationProblem>> ReleaseSecretHolds(
+        Guid tenantId, SecretHoldRelease request, [AsParameters] RegistryServices services, CancellationToken ct)
+    {
+        if (request.SecretIds is not { Count: > 0 and <= SecretHoldRelease.MaxSecrets } secretIds)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["secretIds"] = [$"Between 1 and {SecretHoldRelease.MaxSecrets} secret ids are required."],
+            });
+        }
+        await services.Credentials.ReleaseUpstreamHoldsAsync(tenantId, secretIds, ct);
+        return TypedResults.NoContent();
+    }
 
     public static async Task<Ok<List<AgentEndpointInfo>>> GetAgentEndpoints(Guid tenantId, [AsParameters] RegistryServices services, CancellationToken ct) =>
         TypedResults.Ok(await services.Agents.ListEndpointsAsync(tenantId, ct));

@@ -18,7 +18,7 @@ public static class InternalCallers
     /// <summary>An identity by id, name or e-mail: webhook-ingress checks a route's attribution against it.</summary>
     public static readonly string[] Identities = [ServiceNames.WebhookIngress, ServiceNames.OAuthBroker];
 
-    /// <summary>An install's OAuth client settings (client id, secret handle, endpoints), and the credentials a consent produces: only the broker.</summary>
+    /// <summary>An install's OAuth client settings (client id, secret handle, endpoints), the credentials a consent produces, and the release of revoked tokens it revoked upstream: only the broker.</summary>
     public static readonly string[] OAuthSettings = [ServiceNames.OAuthBroker];
 
     public static readonly string[] AgentEndpoints = [ServiceNames.McpEdge];

@@ -107,8 +107,9 @@ public sealed class CredentialStore(RegistryDatabase database)
         }, ct);
 
     /// <summary>
-    /// Revokes one credential (idempotent): status <c>revoked</c>, its vault secrets queued for revocation (returned
-    /// so the caller can revoke them at once), <c>CredentialRevoked</c> and <c>CatalogChanged</c> announced.
+    /// Revokes one credential (idempotent): status <c>revoked</c>, its vault secrets queued for revocation (an OAuth
+    /// credential's tokens held until the broker has revoked them upstream, see <see cref="PendingSecretRevocations"/>),
+    /// <c>CredentialRevoked</c> (which the broker acts on) and <c>CatalogChanged</c> announced.
     /// </summary>
     public Task<RevokedCredential?> RevokeAsync(Guid tenantId, Guid id, CancellationToken ct) =>
         database.InTransactionAsync(async s =>
@@ -118,18 +119,18 @@ public sealed class CredentialStore(RegistryDatabase database)
                 UPDATE registry.credentials SET status = 'revoked', revoked_at = now(), updated_at = now()
                 WHERE tenant_id = @tenant AND id = @id AND status <> 'revoked' RETURNING {Columns}
                 """,
-                r => new RevokedCredential(Read(r, s.Now), ParseHandles(r.GetString(r.GetOrdinal("handles"))).Values), ct, ("tenant", tenantId), ("id", id));
+                r => Tuple.Create(Read(r, s.Now), ParseHandles(r.GetString(r.GetOrdinal("handles")))), ct, ("tenant", tenantId), ("id", id));
             if (revoked is null)
             {
                 var existing = await s.QuerySingleAsync(
                     $"SELECT {Columns} FROM registry.credentials WHERE tenant_id = @tenant AND id = @id", r => Read(r, s.Now), ct, ("tenant", tenantId), ("id", id));
                 return existing is null ? null : new RevokedCredential(existing, []);
             }
-            var credential = revoked.Credential;
-            await PendingSecretRevocations.QueueAsync(s, tenantId, revoked.SecretIds, ct);
+            var (credential, handles) = revoked;
+            await PendingSecretRevocations.QueueCredentialAsync(s, tenantId, handles, ct);
             s.CredentialRevoked(tenantId, credential.Id, credential.InstallId, credential.SubjectIdentityId);
             s.CatalogChanged(tenantId, credential.InstallId, credential.SubjectIdentityId, "credential-revoked");
-            return revoked;
+            return new RevokedCredential(credential, handles.Values);
         }, ct);
 
     /// <summary>
@@ -192,6 +193,10 @@ public sealed class CredentialStore(RegistryDatabase database)
             WHERE tenant_id = @tenant AND id = @id AND status = 'active' RETURNING 1
             """, ct, ("tenant", tenantId), ("id", id), ("expires", refreshed.ExpiresAt),
             ("scopes", (refreshed.Scopes ?? []).Distinct(StringComparer.Ordinal).ToArray())), ct);
+
+    /// <summary>The broker revoked these tokens upstream (or had nothing to revoke): the vault revoker may destroy them now.</summary>
+    public Task<int> ReleaseUpstreamHoldsAsync(Guid tenantId, IReadOnlyList<Guid> secretIds, CancellationToken ct) =>
+        database.InTransactionAsync(s => PendingSecretRevocations.ReleaseAsync(s, tenantId, secretIds, ct), ct);
 
     public static Dictionary<string, Guid> ParseHandles(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, Guid>>(json) ?? [];

@@ -69,7 +69,7 @@ public sealed class InstallStore(RegistryDatabase database)
             }
             foreach (var credential in live)
             {
-                await PendingSecretRevocations.QueueAsync(s, tenantId, credential.Handles.Values, ct);
+                await PendingSecretRevocations.QueueCredentialAsync(s, tenantId, credential.Handles, ct);
                 s.CredentialRevoked(tenantId, credential.Id, id, credential.Subject);
             }
             s.CatalogChanged(tenantId, id, null, "install-deleted");

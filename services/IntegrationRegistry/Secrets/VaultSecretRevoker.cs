@@ -6,6 +6,7 @@ namespace Platform.IntegrationRegistry.Secrets;
 /// <summary>
 /// Revokes, in the vault, the secrets queued in <c>pending_secret_revocations</c> (credential revoked, install
 /// deleted, client secret replaced), deleting each row once the vault confirmed. Retries while the vault is away.
+/// Skips OAuth tokens still held for the broker's upstream revocation (<c>held_until</c>, released by the broker).
 /// </summary>
 public sealed partial class VaultSecretRevoker(
     NpgsqlDataSource dataSource,
@@ -55,7 +56,10 @@ public sealed partial class VaultSecretRevoker(
         var pending = new List<(Guid SecretId, Guid TenantId)>();
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         await using (var select = new NpgsqlCommand(
-            "SELECT secret_id, tenant_id FROM registry.pending_secret_revocations ORDER BY queued_at LIMIT @limit", connection))
+            """
+            SELECT secret_id, tenant_id FROM registry.pending_secret_revocations
+            WHERE held_until IS NULL OR held_until <= now() ORDER BY queued_at LIMIT @limit
+            """, connection))
         {
             select.Parameters.AddWithValue("limit", BatchSize);
             await using var reader = await select.ExecuteReaderAsync(ct);

@@ -2,13 +2,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.OAuth;
 using Platform.OAuthBroker.Engine;
 using Platform.OAuthBroker.Infrastructure;
+using Platform.OAuthBroker.IntegrationEvents.EventHandling;
+using Platform.OAuthBroker.Revocation;
 using Platform.OAuthBroker.Tokens;
 using Platform.Outbound;
 using Platform.ServiceDefaults;
 
 namespace Platform.OAuthBroker;
 
-/// <summary>The service's wiring: the OAuth client for upstreams: connect flows, client registrations and token metadata.</summary>
+/// <summary>The service's wiring: the OAuth client for upstreams: connect flows, client registrations, token metadata and refresh, upstream revocation.</summary>
 public static class Extensions
 {
     public const string DatabaseName = "brokerdb";
@@ -17,7 +19,7 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMigrations(DatabaseName);
-        builder.AddEventBus();
+        builder.AddEventBus(bus => bus.AddConsumer<UpstreamRevocationConsumer>());
         builder.AddServiceAuthentication();
         builder.Services.AddOptions<OAuthBrokerOptions>().BindConfiguration(OAuthBrokerOptions.SectionName)
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.Scheme == Uri.UriSchemeHttps || o.PublicBaseUrl.IsLoopback,
@@ -51,6 +53,14 @@ public static class Extensions
         builder.Services.AddSingleton<OAuthTokenStore>();
         builder.Services.AddSingleton<TokenRefresher>();
         builder.Services.AddHostedService<TokenRefreshSweep>();
+
+        builder.Services.AddOptions<UpstreamRevocationOptions>().BindConfiguration(UpstreamRevocationOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay,
+                "OAuthBroker:Revocation: PollInterval and FirstRetryDelay must be positive, MaxRetryDelay at least FirstRetryDelay.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<UpstreamRevoker>();
+        builder.Services.AddHostedService<UpstreamRevocationLoop>();
 
         builder.Services.AddExceptionHandler<OAuthProblemHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -20,5 +20,8 @@ public sealed record OAuthTokenRow(
 
     public const string NeedsReauth = "needs-reauth";
 
+    /// <summary>Revoked in the registry; its tokens wait to be revoked at the authorization server, then the row goes.</summary>
+    public const string Revoked = "revoked";
+
     public override string ToString() => $"OAuthTokenRow {{ CredentialId = {CredentialId}, ExpiresAt = {ExpiresAt:O}, Status = {Status} }}";
 }

@@ -4,8 +4,9 @@ using Platform.OAuthBroker.Engine;
 namespace Platform.OAuthBroker.Tokens;
 
 /// <summary>
-/// <c>broker.oauth_tokens</c>: written when a consent completes, locked row by row while a refresh runs (the caller
-/// owns the connection and transaction, so the lock lasts until it commits), listed by the sweep when due.
+/// <c>broker.oauth_tokens</c>: written when a consent completes, locked row by row while a refresh or an upstream
+/// revocation runs (the caller owns the connection and transaction, so the lock lasts until it commits), listed by the
+/// refresh sweep and the revocation loop when due, deleted once its tokens are revoked upstream.
 /// </summary>
 public sealed class OAuthTokenStore(NpgsqlDataSource dataSource)
 {
@@ -111,6 +112,68 @@ public sealed class OAuthTokenStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The registry revoked the credential: from now on it is never renewed nor handed out, and its tokens are due
+    /// for revocation upstream. Waits for a refresh in progress (the row lock), so the tokens revoked are the last
+    /// ones. False when the broker holds no such credential or it was already marked.
+    /// </summary>
+    public async Task<bool> MarkRevokedAsync(Guid tenantId, Guid credentialId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE broker.oauth_tokens SET status = 'revoked', refresh_at = NULL, revocation_due_at = @now
+            WHERE credential_id = @credential AND tenant_id = @tenant AND status <> 'revoked'
+            """, connection);
+        command.Parameters.AddWithValue("credential", credentialId);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("now", now.UtcDateTime);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Revoked credentials whose next upstream revocation attempt is due, oldest first.</summary>
+    public async Task<List<(Guid TenantId, Guid CredentialId)>> RevocationsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT tenant_id, credential_id FROM broker.oauth_tokens
+            WHERE status = 'revoked' AND revocation_due_at <= @now
+            ORDER BY revocation_due_at LIMIT @limit
+            """, connection);
+        command.Parameters.AddWithValue("now", now.UtcDateTime);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadIdsAsync(command, cancellationToken);
+    }
+
+    /// <summary>An upstream revocation failed: the next attempt after a delay doubling per attempt up to <paramref name="maxDelay"/>; the attempt count.</summary>
+    public static async Task<int> RecordRevocationFailureAsync(
+        NpgsqlConnection connection, Guid credentialId, DateTimeOffset now, TimeSpan firstDelay, TimeSpan maxDelay, string error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE broker.oauth_tokens SET revocation_attempts = revocation_attempts + 1, revocation_error = @error,
+                revocation_due_at = @now + LEAST(@first * power(2, LEAST(revocation_attempts, 30)), @max) * interval '1 second'
+            WHERE credential_id = @credential RETURNING revocation_attempts
+            """, connection);
+        command.Parameters.AddWithValue("credential", credentialId);
+        command.Parameters.AddWithValue("now", now.UtcDateTime);
+        command.Parameters.AddWithValue("first", firstDelay.TotalSeconds);
+        command.Parameters.AddWithValue("max", maxDelay.TotalSeconds);
+        command.Parameters.AddWithValue("error", error);
+        return await command.ExecuteScalarAsync(cancellationToken) is int attempts ? attempts : 0;
+    }
+
+    /// <summary>The credential's tokens are revoked upstream (or there was nothing to revoke): the broker forgets it.</summary>
+    public static async Task DeleteAsync(NpgsqlConnection connection, Guid credentialId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand("DELETE FROM broker.oauth_tokens WHERE credential_id = @credential", connection);
+        command.Parameters.AddWithValue("credential", credentialId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Active credentials whose refresh time has come, soonest first.</summary>
     public async Task<List<(Guid TenantId, Guid CredentialId)>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
@@ -123,13 +186,18 @@ public sealed class OAuthTokenStore(NpgsqlDataSource dataSource)
             """, connection);
         command.Parameters.AddWithValue("now", now.UtcDateTime);
         command.Parameters.AddWithValue("limit", limit);
+        return await ReadIdsAsync(command, cancellationToken);
+    }
+
+    private static async Task<List<(Guid TenantId, Guid CredentialId)>> ReadIdsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var due = new List<(Guid, Guid)>();
+        var ids = new List<(Guid, Guid)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            due.Add((reader.GetGuid(0), reader.GetGuid(1)));
+            ids.Add((reader.GetGuid(0), reader.GetGuid(1)));
         }
-        return due;
+        return ids;
     }
 
     private static void AddTimes(NpgsqlCommand command, DateTimeOffset issuedAt, DateTimeOffset? expiresAt, DateTimeOffset? refreshAt)

@@ -30,8 +30,8 @@ public sealed partial class TokenRefresher(
 
     /// <summary>
     /// The credential's current access token, renewed first when its refresh time has come or when the caller was
-    /// refused with exactly the stored token (<paramref name="rejectedTokenSha256"/>). Null for an unknown credential
-    /// (or, with <paramref name="skipBusy"/>, one being renewed right now). An <see cref="OAuthException"/> when
+    /// refused with exactly the stored token (<paramref name="rejectedTokenSha256"/>). Null for an unknown or revoked
+    /// credential (or, with <paramref name="skipBusy"/>, one being renewed right now). An <see cref="OAuthException"/> when
     /// the authorization server could not renew it for a reason other than a refused grant.
     /// </summary>
     public async Task<FreshToken?> EnsureFreshAsync(Guid tenantId, Guid credentialId, byte[]? rejectedTokenSha256, bool skipBusy, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ public sealed partial class TokenRefresher(
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var row = await OAuthTokenStore.LockAsync(connection, tenantId, credentialId, skipBusy, cancellationToken);
-        if (row is null)
+        if (row is null || row.Status == OAuthTokenRow.Revoked)
         {
             return null;
         }

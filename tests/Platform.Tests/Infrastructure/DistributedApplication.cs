@@ -73,6 +73,9 @@ public sealed class DistributedApplication : IAsyncDisposable
                 // looked for every half second by the broker's sweep, dropped by the edge 2 s before they expire.
                 .WithEnvironment("OAuthBroker__Refresh__MinimumMargin", "00:00:02")
                 .WithEnvironment("OAuthBroker__Refresh__SweepInterval", "00:00:00.500")
+                // Upstream revocations retried within seconds while a test's authorization server is down.
+                .WithEnvironment("OAuthBroker__Revocation__PollInterval", "00:00:00.500")
+                .WithEnvironment("OAuthBroker__Revocation__MaxRetryDelay", "00:00:04")
                 .WithEnvironment("McpEdge__TokenRefreshAhead", "00:00:02");
             foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             {

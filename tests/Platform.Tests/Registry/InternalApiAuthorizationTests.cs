@@ -37,6 +37,7 @@ public sealed class InternalApiAuthorizationTests(DistributedApplicationFixture 
             (HttpMethod.Get, $"/internal/tenants/{dev.Tenant.Id}/installs/{Guid.NewGuid()}/oauth", null, ["oauth-broker"]),
             (HttpMethod.Put, $"/internal/tenants/{dev.Tenant.Id}/installs/{Guid.NewGuid()}/oauth-credentials/{dev.Identity.Id}",
                 new { accessTokenSecretId = Guid.NewGuid(), scopes = Array.Empty<string>() }, ["oauth-broker"]),
+            (HttpMethod.Post, $"/internal/tenants/{dev.Tenant.Id}/secret-holds/release", new { secretIds = new[] { Guid.NewGuid() } }, ["oauth-broker"]),
             (HttpMethod.Put, "/internal/signing-keys/authz-test-key", new { publicJwk = PublicJwk("authz-test-key"), expiresAt = DateTimeOffset.UtcNow.AddMinutes(5) }, ["mcp-edge"]),
         ];
     }
