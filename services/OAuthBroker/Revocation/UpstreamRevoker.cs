@@ -61,22 +61,30 @@ public sealed partial class UpstreamRevoker(
         {
             return "the authorization server offers no revocation endpoint";
         }
+        // Read first: once the registry's hold has ended the vault has destroyed them, and the attempts end here.
+        var tokens = new List<(string Token, string Hint)>();
+        foreach (var (secretId, hint) in new[] { (row.RefreshSecretId, "refresh_token"), (row.AccessSecretId, "access_token") })
+        {
+            if (secretId is { } id && await ReadSecretAsync(row.Binding.TenantId, id, cancellationToken) is { } token)
+            {
+                tokens.Add((token, hint));
+            }
+        }
+        if (tokens.Count == 0)
+        {
+            return "nothing left to revoke (the vault has destroyed the tokens)";
+        }
         try
         {
             session = await clients.RestoreAsync(row.Binding, session, cancellationToken);
         }
-        catch (OAuthException)
+        catch (Exception exception) when (exception is OAuthException || IsGone(exception))
         {
-            return "not revoked upstream: the client the tokens were issued to is no longer the install's";
+            return "not revoked upstream: the client the tokens were issued to is gone";
         }
-        var tenantId = row.Binding.TenantId;
         var revoked = 0;
-        foreach (var (secretId, hint) in new[] { (row.RefreshSecretId, "refresh_token"), (row.AccessSecretId, "access_token") })
+        foreach (var (token, hint) in tokens)
         {
-            if (secretId is not { } id || await ReadTokenAsync(tenantId, id, cancellationToken) is not { } token)
-            {
-                continue;
-            }
             try
             {
                 await engine.RevokeAsync(session, token, hint, cancellationToken);
@@ -87,17 +95,20 @@ public sealed partial class UpstreamRevoker(
                 // RFC 7009 section 2.2.1: this server does not revoke tokens of this kind (JWT access tokens, often).
             }
         }
-        return $"{revoked} token(s) revoked at {endpoint.GetLeftPart(UriPartial.Path)}";
+        return $"{revoked} of {tokens.Count} token(s) revoked at {endpoint.GetLeftPart(UriPartial.Path)}";
     }
 
-    /// <summary>The token's value; null when the vault has destroyed it already (the registry's hold ended).</summary>
-    private async Task<string?> ReadTokenAsync(Guid tenantId, Guid secretId, CancellationToken cancellationToken)
+    private static bool IsGone(Exception exception) =>
+        exception is SecretUnavailableException { Reason: SecretUnavailableReason.Revoked or SecretUnavailableReason.NotFound };
+
+    /// <summary>The secret's value; null when the vault has destroyed it already (the registry's hold ended).</summary>
+    private async Task<string?> ReadSecretAsync(Guid tenantId, Guid secretId, CancellationToken cancellationToken)
     {
         try
         {
             return await platform.Vault.ResolveAsync(tenantId, secretId, cancellationToken);
         }
-        catch (SecretUnavailableException gone) when (gone.Reason is SecretUnavailableReason.Revoked or SecretUnavailableReason.NotFound)
+        catch (SecretUnavailableException gone) when (IsGone(gone))
         {
             return null;
         }
