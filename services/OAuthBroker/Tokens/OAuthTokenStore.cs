@@ -47,7 +47,7 @@ public sealed class OAuthTokenStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(binding);
         await using var command = dataSource.CreateCommand(
-            "SELECT scope FROM broker.oauth_tokens WHERE tenant_id = @tenant AND install_id = @install AND identity_id = @identity ORDER BY issued_at DESC LIMIT 1");
+            "SELECT scope FROM broker.oauth_tokens WHERE tenant_id = @tenant AND install_id = @install AND identity_id = @identity AND status <> 'revoked' ORDER BY issued_at DESC LIMIT 1");
         command.Parameters.AddWithValue("tenant", binding.TenantId);
         command.Parameters.AddWithValue("install", binding.InstallId);
         command.Parameters.AddWithValue("identity", binding.IdentityId);
