@@ -20,6 +20,8 @@ public sealed class ConnectLinkStore(NpgsqlDataSource dataSource, IOptions<OAuth
     {
         ArgumentNullException.ThrowIfNull(binding);
         ArgumentNullException.ThrowIfNull(publicBase);
+        // Links that lapsed a day ago go as new ones are made (like pending authorizations), so the table stays small.
+        await DeleteLapsedAsync(ct);
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
         var expiresAt = now + options.Value.ConnectLinkLifetime;
@@ -137,7 +139,7 @@ public sealed class ConnectLinkStore(NpgsqlDataSource dataSource, IOptions<OAuth
         : ConnectLinkState.Usable;
 
     /// <summary>Deletes links that lapsed a day ago or more (kept that long so a late visit can still be told why).</summary>
-    public async Task<int> DeleteLapsedAsync(CancellationToken ct)
+    private async Task<int> DeleteLapsedAsync(CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("DELETE FROM broker.connect_links WHERE expires_at < @before");
         command.Parameters.AddWithValue("before", time.GetUtcNow() - TimeSpan.FromDays(1));

@@ -1,3 +1,5 @@
+using System.Net;
+using ModelContextProtocol.Protocol;
 using Platform.Tests.Infrastructure;
 using Platform.Tests.Registry;
 
@@ -7,7 +9,8 @@ namespace Platform.Tests.OAuth;
 /// Keeping a person's OAuth tokens fresh on the real platform (two edges, two brokers, brokerdb's row lock), against
 /// an authorization server with tokens of seconds that counts every token request: renewed ahead of expiry with no
 /// call failing; a hundred calls refused at once across both edges cost one token request; a refused grant makes the
-/// credential <c>needs-reauth</c> and the agent is told to connect again.
+/// credential <c>needs-reauth</c> (announced), the agent gets a connect link, and the person's new consent makes it
+/// active again.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class TokenRefreshTests(DistributedApplicationFixture platform)
@@ -64,7 +67,7 @@ public sealed class TokenRefreshTests(DistributedApplicationFixture platform)
     }
 
     [Fact]
-    public async Task A_refused_grant_makes_the_credential_needs_reauth_and_the_agent_is_told_to_connect_again()
+    public async Task A_refused_grant_makes_the_credential_needs_reauth_and_the_link_in_the_agents_answer_reconnects_it()
     {
         await using var bus = await BusProbe.StartAsync(platform.GetConnectionString("eventbus"), "CredentialNeedsReauthorization");
         await using var world = await TokenLifecycleWorld.ConnectedAsync(platform, "refresh-refused", TimeSpan.FromHours(1));
@@ -84,5 +87,19 @@ public sealed class TokenRefreshTests(DistributedApplicationFixture platform)
         Assert.Contains("/connect/", TokenLifecycleWorld.Text(refused), StringComparison.Ordinal);
         var announced = await bus.WaitForAsync("CredentialNeedsReauthorization", e => e.GetProperty("credentialId").GetGuid() == world.CredentialId);
         Assert.Equal(world.Tenant.Id.ToString(), announced.GetProperty("tenantId").GetString());
+
+        // The person opens the link from the agent's answer and approves again (this server approves at once).
+        using var person = new ConnectBrowser(platform);
+        var onward = await person.ContinueAsync(ConnectBrowser.LinkIn(TokenLifecycleWorld.Text(refused)));
+        using var provider = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        using var approved = await provider.GetAsync(onward.Location);
+        var page = await person.ReturnAsync(approved.Headers.Location!);
+        CallToolResult? again = null;
+        await Eventually.UntilAsync(async () => (again = await TokenLifecycleWorld.EchoAsync(agent, "reconnected")).IsError != true,
+            TimeSpan.FromSeconds(15), () => $"the call after reconnecting: {TokenLifecycleWorld.Text(again!)}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("active", await world.CredentialStatusAsync());
+        Assert.Equal("active", await world.BrokerDb.ScalarAsync<string>("SELECT status FROM broker.oauth_tokens WHERE credential_id = @id", ("id", world.CredentialId)));
     }
 }
