@@ -9,7 +9,7 @@ namespace Platform.McpEdge.Server;
 
 /// <summary>
 /// The MCP server of one request, bound to its caller. Capabilities are what the edge really serves: tools,
-/// resources (no subscriptions), prompts and completions; no logging and nothing announcing list changes,
+/// resources (no subscriptions: resources/subscribe is method not found), prompts and completions; no logging and nothing announcing list changes,
 /// because a stateless server has no stream to announce them on. The SDK's server logger is off (appsettings): it
 /// logs every JSON-RPC error a handler answers with, an unknown tool included, as an error with a stack trace. The
 /// edge logs a client mistake (unknown tool, resource or prompt) in one informational line instead, and real
@@ -41,11 +41,22 @@ public sealed partial class EdgeServerOptions(
                 ListPromptsHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => lists.ListPromptsAsync(caller, request.Params, ct)),
                 GetPromptHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => forwarded.GetPromptAsync(caller, request.Params, ct)),
                 CompleteHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => forwarded.CompleteAsync(caller, request.Params, ct)),
+                SubscribeToResourcesHandler = (request, _) => throw NoSubscriptions(request.JsonRpcRequest.Method),
+                UnsubscribeFromResourcesHandler = (request, _) => throw NoSubscriptions(request.JsonRpcRequest.Method),
             },
         };
         options.Filters.Message.OutgoingFilters.Add(HonestCapabilities.Filter);
         return options;
     }
+
+    /// <summary>
+    /// resources/subscribe and resources/unsubscribe: a stateless server has no stream to send
+    /// <c>notifications/resources/updated</c> on, so they are not offered (the capability says so) and are answered
+    /// as methods this server does not have, rather than with an empty result that promises updates.
+    /// </summary>
+    private static McpProtocolException NoSubscriptions(string method) =>
+        new($"Method not found: {method}. This server is stateless and cannot send resource updates; read the resource again to see changes.",
+            McpErrorCode.MethodNotFound);
 
     /// <summary>
     /// Runs a handler; a failure other than a JSON-RPC error of its own making (or the caller going away) is logged
