@@ -13,7 +13,7 @@ namespace Platform.McpEdge.Server;
 /// resources/read, prompts/get and completion/complete: the namespace in the URI or name picks the upstream, the
 /// install's resource and prompt lists decide whether the request may go (a refused one looks unknown, like a
 /// denied tool), the namespace is removed, the request goes upstream as the caller's subject, and URIs in the answer
-/// get it back. The caller's credential is hidden wherever the answer or an error quotes it. Each request leaves an
+/// get it back (<see cref="NamespacedContent"/>). The caller's credential is hidden wherever the answer or an error quotes it. Each request leaves an
 /// audit record of its kind, whatever its outcome.
 /// </summary>
 public sealed class ForwardedRequestHandlers(
@@ -39,12 +39,8 @@ public sealed class ForwardedRequestHandlers(
                 call.Reject(NotAllowed);
                 throw UnknownResource(uri);
             }
-            var result = await ForwardAsync(call, source, (client, token) => client.ReadResourceAsync(new ReadResourceRequestParams { Uri = upstreamUri }, token), ct);
-            foreach (var contents in result.Contents)
-            {
-                contents.Uri = NamespacedNames.Uri(ns, contents.Uri);
-            }
-            return result;
+            return NamespacedContent.Namespace(
+                await ForwardAsync(call, source, (client, token) => client.ReadResourceAsync(new ReadResourceRequestParams { Uri = upstreamUri }, token), ct), ns);
         }, ct);
     }
 
@@ -55,8 +51,8 @@ public sealed class ForwardedRequestHandlers(
         return await AuditedAsync(call, async () =>
         {
             var (source, upstreamName) = await PromptAsync(call, name, ct);
-            return await ForwardAsync(call, source, (client, token) =>
-                client.GetPromptAsync(new GetPromptRequestParams { Name = upstreamName, Arguments = request.Arguments }, token), ct);
+            return NamespacedContent.Namespace(await ForwardAsync(call, source, (client, token) =>
+                client.GetPromptAsync(new GetPromptRequestParams { Name = upstreamName, Arguments = request.Arguments }, token), ct), source.Namespace);
         }, ct);
     }
 

@@ -92,7 +92,7 @@ public sealed class ToolCallHandler(
                 using var slot = await concurrency.EnterAsync(source.Id, timeout.Token);
                 connection = await connector.ConnectAsync(call.Caller, source, source.CallTimeout, timeout.Token);
                 call.UseCredential(connection.Credential);
-                return call.Finish(ResourceLinks.Namespace(echoes.Scrub(await CallOnceAsync(connection, request, tool, timeout.Token, ct), connection.Credential), source.Namespace),
+                return call.Finish(NamespacedContent.Namespace(echoes.Scrub(await CallOnceAsync(connection, request, tool, timeout.Token, ct), connection.Credential), source.Namespace),
                     source.Id, tool.UpstreamName);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException && !ct.IsCancellationRequested)

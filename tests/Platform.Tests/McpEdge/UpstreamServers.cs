@@ -106,6 +106,15 @@ public static class UpstreamServers
     private static readonly McpServerPrimitiveCollection<McpServerPrompt> AlphaPrompts =
     [
         McpServerPrompt.Create((string name) => $"Say hello to {name}.", new() { Name = "greet", Description = "Greets someone." }),
+        McpServerPrompt.Create(() => new GetPromptResult
+            {
+                Messages =
+                [
+                    new PromptMessage { Role = Role.User, Content = new EmbeddedResourceBlock { Resource = new TextResourceContents { Uri = "memo://notes/1", MimeType = "text/plain", Text = "first note" } } },
+                    new PromptMessage { Role = Role.User, Content = new ResourceLinkBlock { Uri = "memo://notes/7", Name = "note 7" } },
+                ],
+            },
+            new() { Name = "with_note", Description = "A prompt that embeds a note and links another." }),
     ];
 
     private static readonly McpServerPrimitiveCollection<McpServerTool> BetaTools =
