@@ -128,7 +128,7 @@ public sealed partial class OAuthEngine : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(binding);
         RequireAuthorizationCodeSupport(session.AuthorizationServer);
         var redirect = ClientRegistrar.RequireRedirect(session.Settings);
-        var requested = ScopeSelection.WithOfflineAccess(scope ?? session.Scope, session.AuthorizationServer.ScopesSupported);
+        var requested = ScopeSelection.WithPlatformScopes(scope ?? session.Scope, session.AuthorizationServer.ScopesSupported);
         var pending = new PendingAuthorization
         {
             State = Pkce.NewRandom(),

@@ -18,14 +18,21 @@ public static class ScopeSelection
         return configured.Count > 0 ? Join(configured) : null;
     }
 
-    /// <summary>Adds <c>offline_access</c> when the authorization server lists it, so that a refresh token comes.</summary>
-    public static string? WithOfflineAccess(string? scope, IReadOnlyList<string>? serverScopes)
+    /// <summary>
+    /// Adds, where the authorization server lists them, <c>offline_access</c> (so that a refresh token comes) and
+    /// <c>openid</c> (so that the token answer's ID token names the account the person signed in with, for the page
+    /// that confirms the connection).
+    /// </summary>
+    public static string? WithPlatformScopes(string? scope, IReadOnlyList<string>? serverScopes)
     {
-        if (serverScopes is null || !serverScopes.Contains("offline_access", StringComparer.Ordinal))
+        foreach (var extra in (string[])["offline_access", "openid"])
         {
-            return scope;
+            if (serverScopes is not null && serverScopes.Contains(extra, StringComparer.Ordinal))
+            {
+                scope = Union(scope, extra);
+            }
         }
-        return Union(scope, "offline_access");
+        return scope;
     }
 
     public static string? Union(string? first, string? second)

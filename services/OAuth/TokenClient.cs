@@ -42,6 +42,7 @@ internal sealed class TokenClient(OAuthHttp http, TimeProvider time)
             TokenType = "Bearer",
             ExpiresAt = expiresIn is > 0 ? time.GetUtcNow().AddSeconds(expiresIn.Value) : null,
             Scope = OAuthJson.String(json, "scope") ?? requestedScope,
+            Account = IdTokenAccount.Name(OAuthJson.String(json, "id_token")),
         };
     }
 

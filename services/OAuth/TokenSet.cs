@@ -14,6 +14,9 @@ public sealed class TokenSet
     /// <summary>The granted scope: the answer's <c>scope</c>, else the one requested (RFC 6749 section 5.1).</summary>
     public string? Scope { get; init; }
 
+    /// <summary>The provider account the answer's ID token names (<see cref="IdTokenAccount"/>); null without one. Shown to the person, never logged.</summary>
+    public string? Account { get; init; }
+
     public override string ToString() =>
         $"TokenSet {{ TokenType = {TokenType}, Scope = {Scope}, ExpiresAt = {ExpiresAt:O}, HasRefreshToken = {RefreshToken is not null} }}";
 }

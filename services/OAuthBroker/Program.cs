@@ -18,6 +18,7 @@ app.MapClientMetadataApi();
 app.MapAuthorizationsApi();
 app.MapTokensApi();
 app.MapConnectApi();
+app.MapCrashPointsApi();
 app.MapServiceInfo("/oauth");
 app.MapServiceInfo("/connect");
 

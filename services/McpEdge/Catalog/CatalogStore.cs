@@ -40,27 +40,56 @@ public sealed partial class CatalogStore(
     {
         var timeout = options.Value.ListTimeout;
         using var cts = new CancellationTokenSource(timeout);
-        UpstreamConnection? connection = null;
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            connection = await connector.ConnectAsync(caller, source, timeout, cts.Token);
-            var catalog = await ListAsync(source, connection, cts.Token);
-            LogListed(logger, source.Namespace, catalog.Tools.Count);
-            return (catalog, options.Value.CatalogTtl);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            var failure = cts.IsCancellationRequested ? UpstreamFailure.TimedOut(source, timeout) : UpstreamFailure.From(exception, source, connector.ExceededLimit(connection));
-            var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(caller, source);
-            await connector.ReportAsync(caller, source, failure with { SessionBroken = true });
-            LogUnavailable(logger, source.Namespace, failure.ErrorClass);
-            return (SourceCatalog.Failed(source, echoes.Scrub(failure.Message, credential), failure.ErrorClass, failure.RequiredScope), options.Value.UnavailableTtl);
-        }
-        finally
-        {
-            if (connection is not null)
+            UpstreamConnection? connection = null;
+            try
             {
-                await connection.DisposeAsync();
+                connection = await connector.ConnectAsync(caller, source, timeout, cts.Token);
+                var catalog = await ListAsync(source, connection, cts.Token);
+                LogListed(logger, source.Namespace, catalog.Tools.Count);
+                return (catalog, options.Value.CatalogTtl);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                var failure = cts.IsCancellationRequested ? UpstreamFailure.TimedOut(source, timeout) : UpstreamFailure.From(exception, source, connector.ExceededLimit(connection));
+                var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(caller, source);
+                var report = true;
+                try
+                {
+                    // An access token the provider stopped accepting early is renewed here too, as for a tool call.
+                    if (!cts.IsCancellationRequested && await connector.RetryAfterRenewalAsync(caller, source, failure, credential, attempt, cts.Token))
+                    {
+                        continue;
+                    }
+                }
+                catch (UpstreamNotConnectedException notConnected)
+                {
+                    // The broker recorded the provider's refusal.
+                    (failure, report) = (new(UpstreamFailure.NotConnected, notConnected.Message), false);
+                }
+                catch (PlatformUnavailableException unavailable)
+                {
+                    // The renewal could not be asked for: that says nothing against the credential.
+                    (failure, report) = (new(UpstreamFailure.PlatformUnavailable, unavailable.Message), false);
+                }
+                catch (OperationCanceledException) when (cts.IsCancellationRequested)
+                {
+                    failure = UpstreamFailure.TimedOut(source, timeout);
+                }
+                if (report)
+                {
+                    await connector.ReportAsync(caller, source, failure with { SessionBroken = true });
+                }
+                LogUnavailable(logger, source.Namespace, failure.ErrorClass);
+                return (SourceCatalog.Failed(source, echoes.Scrub(failure.Message, credential), failure.ErrorClass, failure.RequiredScope), options.Value.UnavailableTtl);
+            }
+            finally
+            {
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
             }
         }
     }

@@ -100,11 +100,10 @@ public sealed class ToolCallHandler(
                 var failure = timeout.IsCancellationRequested ? UpstreamFailure.TimedOut(source, source.CallTimeout) : UpstreamFailure.From(exception, source, connector.ExceededLimit(connection));
                 // Before the report, which may drop the cached credential a refused call used.
                 var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(call.Caller, source);
-                if (attempt == 0 && failure.TokenRefused && credential.AccessTokenSha256 is not null)
                 {
                     try
                     {
-                        if (await connector.RenewAfterRejectionAsync(call.Caller, source, credential, timeout.Token))
+                        if (await connector.RetryAfterRenewalAsync(call.Caller, source, failure, credential, attempt, timeout.Token))
                         {
                             continue;
                         }
@@ -114,6 +113,11 @@ public sealed class ToolCallHandler(
                         // The broker has marked the credential; nothing more to report.
                         return call.Fail(source.Id, tool.UpstreamName, UpstreamFailure.NotConnected, notConnected.Message,
                             await links.SentenceAsync(call.Caller, source, scope: null, ct));
+                    }
+                    catch (PlatformUnavailableException unavailable)
+                    {
+                        // The renewal could not be asked for: nothing is known against the credential, so nothing is reported.
+                        return call.Fail(source.Id, tool.UpstreamName, UpstreamFailure.PlatformUnavailable, unavailable.Message, null);
                     }
                     catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                     {

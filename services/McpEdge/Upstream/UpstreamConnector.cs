@@ -52,12 +52,27 @@ public sealed partial class UpstreamConnector(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(rejected);
+        if (rejected.AccessTokenSha256 is null)
+        {
+            return false;
+        }
         var renewed = await credentials.RenewAfterRejectionAsync(caller, source, rejected, ct);
         if (renewed)
         {
             LogRenewed(logger, source.Namespace, rejected.CredentialId);
         }
         return renewed;
+    }
+
+    /// <summary>
+    /// The one rule for every exchange with an upstream (a tool call, a listing): after the first attempt's token was
+    /// refused (401), renew it once and try again; never more than once, and never for anything else.
+    /// </summary>
+    /// <exception cref="UpstreamNotConnectedException">The provider refused to renew: the person must connect again.</exception>
+    public Task<bool> RetryAfterRenewalAsync(EdgeCaller caller, UpstreamSource source, UpstreamFailure failure, UpstreamCredential used, int attempt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return attempt == 0 && failure.TokenRefused ? RenewAfterRejectionAsync(caller, source, used, ct) : Task.FromResult(false);
     }
 
     /// <summary>The response limit an answer on this connection went past, or null.</summary>

@@ -59,6 +59,7 @@ public sealed class UpstreamCredentials(
     /// unless someone already has, and drops the cached copy. True when a retry should carry a newer token.
     /// </summary>
     /// <exception cref="UpstreamNotConnectedException">The provider refused to renew: the person must connect again.</exception>
+    /// <exception cref="PlatformUnavailableException">The broker could not be asked right now.</exception>
     public async Task<bool> RenewAfterRejectionAsync(EdgeCaller caller, UpstreamSource source, UpstreamCredential rejected, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -77,9 +78,11 @@ public sealed class UpstreamCredentials(
         {
             throw new UpstreamNotConnectedException(ConnectMessages.NeedsReauthorization(source.DisplayName, source.Namespace));
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException exception)
         {
-            return false;
+            // Not the provider's verdict: the credential stays as it is, and the caller may simply try again.
+            throw new PlatformUnavailableException(
+                $"The platform could not renew your authorization for {source.DisplayName} right now (HTTP {(int?)exception.StatusCode}); try again in a few seconds.", exception);
         }
         finally
         {

@@ -83,6 +83,6 @@ public static class AuthorizationsApi
         }
         var binding = new AuthorizationBinding(completed.TenantId, completed.InstallId, completed.IdentityId);
         var (integration, person) = await ConnectApi.NamesAsync(platform, binding, ct);
-        return ConnectPages.Connected(integration ?? "The integration", person, completed.Scope).ToResult();
+        return ConnectPages.Connected(integration ?? "The integration", person, completed.Account, completed.Provider, completed.Scope).ToResult();
     }
 }

@@ -61,8 +61,12 @@ public sealed partial class BrokerAuthorizations(
             tokens.Scope, issuedAt, tokens.ExpiresAt, refreshOptions.Value.RefreshAt(issuedAt, tokens.ExpiresAt), Tokens.OAuthTokenRow.Active), cancellationToken);
         LogCompleted(logger, binding.TenantId, binding.InstallId, binding.IdentityId, tokens.Scope ?? "(none)", refresh is not null);
         return new AuthorizationCompleted(
-            binding.TenantId, binding.InstallId, binding.IdentityId, credential.CredentialId, tokens.Scope, tokens.ExpiresAt, access.SecretId, refresh?.SecretId);
+            binding.TenantId, binding.InstallId, binding.IdentityId, credential.CredentialId, tokens.Scope, tokens.ExpiresAt, access.SecretId, refresh?.SecretId,
+            tokens.Account, ProviderHost(session.AuthorizationServer.Issuer));
     }
+
+    private static string ProviderHost(string issuer) =>
+        Uri.TryCreate(issuer, UriKind.Absolute, out var uri) ? uri.Authority : issuer;
 
     /// <summary>The registry's credential for the tokens; if it cannot be stored, the tokens are revoked in the vault rather than left behind.</summary>
     private async Task<OAuthCredentialInfo> StoreCredentialAsync(AuthorizationBinding binding, TokenSet tokens, Guid accessId, Guid? refreshId, CancellationToken cancellationToken)

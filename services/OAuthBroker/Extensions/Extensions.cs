@@ -62,6 +62,11 @@ public static class Extensions
         builder.Services.AddSingleton<UpstreamRevoker>();
         builder.Services.AddHostedService<UpstreamRevocationLoop>();
 
+        builder.Services.AddOptions<Faults.CrashPointOptions>().BindConfiguration(Faults.CrashPointOptions.SectionName)
+            .Validate(o => !o.Enabled || builder.Environment.IsDevelopment(), "OAuthBroker:CrashPoints:Enabled is for crash tests: only in the Development environment.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Faults.CrashPoints>();
+
         builder.Services.AddExceptionHandler<OAuthProblemHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;

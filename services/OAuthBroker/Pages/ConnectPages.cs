@@ -25,9 +25,11 @@ public static class ConnectPages
         _ => new(StatusCodes.Status404NotFound, "This connect link is not valid", ["The link is incomplete or was never issued. Check that you copied all of it.", AskAgain]),
     };
 
-    public static PersonPage Connected(string integration, string person, string? scope) => new(StatusCodes.Status200OK, $"{integration} is connected",
+    /// <summary>Connected: the service, the platform person, and the provider account signed in with (named when the provider said which).</summary>
+    public static PersonPage Connected(string integration, string person, string? account, string provider, string? scope) => new(StatusCodes.Status200OK, $"{integration} is connected",
         [
             $"{integration} is now connected for {person}.",
+            account is { Length: > 0 } ? $"Connected account: {account} at {provider}." : $"Connected account: the one you signed in with at {provider}.",
             scope is { Length: > 0 } ? $"Access granted: {scope}." : "Access granted as the provider decided.",
             $"Your agent can use {integration}'s tools from its next request. {CloseWindow}",
         ]);

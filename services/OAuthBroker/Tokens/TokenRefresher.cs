@@ -5,6 +5,7 @@ using Npgsql;
 using Platform.IntegrationRegistry.Client;
 using Platform.OAuth;
 using Platform.OAuthBroker.Engine;
+using Platform.OAuthBroker.Faults;
 using Platform.SecretsVault.Client;
 
 namespace Platform.OAuthBroker.Tokens;
@@ -24,6 +25,7 @@ public sealed partial class TokenRefresher(
     PlatformClients platform,
     IOptions<TokenRefreshOptions> options,
     TimeProvider time,
+    CrashPoints crashPoints,
     ILogger<TokenRefresher> logger)
 {
     private const int VaultWriteAttempts = 3;
@@ -96,8 +98,10 @@ public sealed partial class TokenRefresher(
         if (tokens.RefreshToken is { } refreshToken)
         {
             await WriteAsync(tenantId, row.RefreshSecretId!.Value, refreshToken);
+            crashPoints.Reached(CrashPoints.RefreshTokenStored);
         }
         await WriteAsync(tenantId, row.AccessSecretId, tokens.AccessToken);
+        crashPoints.Reached(CrashPoints.AccessTokenStored);
         var issuedAt = time.GetUtcNow();
         return await OAuthTokenStore.RecordRefreshAsync(
             connection, row, Sha256(tokens.AccessToken), tokens.Scope, issuedAt, tokens.ExpiresAt, options.Value.RefreshAt(issuedAt, tokens.ExpiresAt), cancellationToken);

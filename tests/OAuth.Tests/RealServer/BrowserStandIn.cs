@@ -9,7 +9,10 @@ namespace Platform.OAuth.Tests.RealServer;
 /// </summary>
 public static partial class BrowserStandIn
 {
-    public static async Task<Uri> ApproveAsync(Uri authorizationUrl, Uri redirectUri, string login = "alice")
+    /// <summary>The account the stand-in signs in as unless told otherwise.</summary>
+    public const string Login = "alice";
+
+    public static async Task<Uri> ApproveAsync(Uri authorizationUrl, Uri redirectUri, string login = Login)
     {
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
         using var browser = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(15) };

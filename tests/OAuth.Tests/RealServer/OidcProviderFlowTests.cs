@@ -37,8 +37,9 @@ public sealed class OidcProviderFlowTests : IAsyncLifetime
         Assert.Equal(ClientRegistrationKind.Dynamic, session.Client.Kind);
         Assert.True(session.AuthorizationServer.AuthorizationResponseIssParameterSupported);
         Assert.Equal(_provider.Issuer, session.AuthorizationServer.Issuer);
-        Assert.Equal("tools:read tools:call offline_access", request.Scope);
+        Assert.Equal("tools:read tools:call offline_access openid", request.Scope);
         Assert.NotNull(tokens.RefreshToken);
+        Assert.Equal(BrowserStandIn.Login, tokens.Account);
         Assert.Equal("echo: hello", await CallEchoAsync(tokens.AccessToken));
 
         var refreshed = await harness.Engine.RefreshAsync(session, tokens.RefreshToken!, null, CancellationToken.None);

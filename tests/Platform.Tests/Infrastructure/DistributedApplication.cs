@@ -76,7 +76,9 @@ public sealed class DistributedApplication : IAsyncDisposable
                 // Upstream revocations retried within seconds while a test's authorization server is down.
                 .WithEnvironment("OAuthBroker__Revocation__PollInterval", "00:00:00.500")
                 .WithEnvironment("OAuthBroker__Revocation__MaxRetryDelay", "00:00:04")
-                .WithEnvironment("McpEdge__TokenRefreshAhead", "00:00:02");
+                .WithEnvironment("McpEdge__TokenRefreshAhead", "00:00:02")
+                // The broker's crash points can be armed (RefreshCrashTests); Development only.
+                .WithEnvironment("OAuthBroker__CrashPoints__Enabled", "true");
             foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             {
                 resource.WithEnvironment(name, value);
@@ -116,6 +118,14 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public Uri GetEndpoint(string resource, int replica = 0)
     {
+        // A replica started again (after a test stopped or killed it) may listen on a new port: the address Aspire
+        // gave it last (its ASPNETCORE_URLS, as endpoints.json took it) wins over the file's.
+        var instances = Endpoints[resource].Instances;
+        if (replica < instances.Count && _latest.TryGetValue(instances[replica], out var change)
+            && change.Snapshot.EnvironmentVariables.FirstOrDefault(v => v.Name == "ASPNETCORE_URLS")?.Value is { Length: > 0 } listening)
+        {
+            return new Uri(listening.Split(';')[0]);
+        }
         var urls = Endpoints[resource].Urls;
         return replica < urls.Count
             ? new Uri(urls[replica])
@@ -208,6 +218,14 @@ public sealed class DistributedApplication : IAsyncDisposable
             default:
                 throw new ArgumentOutOfRangeException(nameof(command), command, "stop, start or restart");
         }
+    }
+
+    /// <summary>Starts one instance (replica <paramref name="replica"/>) of a resource, say after a test killed it.</summary>
+    public async Task StartInstanceAsync(string resource, int replica, CancellationToken cancellationToken = default)
+    {
+        var id = Endpoints[resource].Instances[replica];
+        var result = await _app.ResourceCommands.ExecuteCommandAsync(id, KnownResourceCommands.StartCommand, cancellationToken);
+        Assert.True(result.Success, $"start {id}: {result.Message}");
     }
 
     private async Task RunCommandAsync(ResourceEndpoints endpoints, string commandName, CancellationToken cancellationToken)

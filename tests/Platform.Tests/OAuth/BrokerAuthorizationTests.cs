@@ -43,7 +43,8 @@ public sealed class BrokerAuthorizationTests(DistributedApplicationFixture platf
         Assert.Equal(1L, pending);
         Assert.Equal(_world.Mcp.McpUrl.AbsoluteUri, query["resource"]);
         Assert.Equal("S256", query["code_challenge_method"]);
-        Assert.Equal("tools:read tools:call offline_access", query["scope"]);
+        Assert.Equal("tools:read tools:call offline_access openid", query["scope"]);
+        Assert.Equal(BrowserStandIn.Login, result.GetProperty("account").GetString());
         Assert.Equal(_world.InstallId, result.GetProperty("installId").GetGuid());
         Assert.Equal(_world.IdentityId, result.GetProperty("identityId").GetGuid());
         var vault = new VaultAccess(platform.App).Client("oauth-broker");

@@ -66,6 +66,8 @@ public sealed class ConnectInBrowserTests(DistributedApplicationFixture platform
         Assert.Contains("tools:call", consentText, StringComparison.Ordinal);
         Assert.Equal("Protected upstream is connected", successHeading);
         Assert.Contains("connected for person (person@example.com)", successText, StringComparison.Ordinal);
+        // The platform asked for openid (the provider lists it), so the ID token names the account signed in with.
+        Assert.Contains($"Connected account: alice at {new Uri(_world.Provider.Issuer).Authority}.", successText, StringComparison.Ordinal);
         Assert.Contains("You can close this window", successText, StringComparison.Ordinal);
         Assert.NotEqual(true, echo.IsError);
         Assert.Equal("echo: in the browser", Assert.IsType<TextContentBlock>(Assert.Single(echo.Content)).Text);

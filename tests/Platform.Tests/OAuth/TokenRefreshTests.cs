@@ -67,6 +67,27 @@ public sealed class TokenRefreshTests(DistributedApplicationFixture platform)
     }
 
     [Fact]
+    public async Task A_token_the_provider_stops_accepting_early_is_renewed_when_the_agent_reconnects()
+    {
+        await using var world = await TokenLifecycleWorld.ConnectedAsync(platform, "refresh-listing", TimeSpan.FromHours(1));
+        await using (var first = await world.AgentAsync())
+        {
+            Assert.NotEqual(true, (await TokenLifecycleWorld.EchoAsync(first, "before")).IsError);
+        }
+
+        // Long before its expiry the provider stops accepting the token; the agent reconnects, so the edge lists the
+        // upstream's tools again with it, is refused, and must renew rather than give up on the person's consent.
+        world.Server.ExpireAccessTokens();
+        await using var again = await world.AgentAsync();
+        var tools = await again.ListToolsAsync();
+
+        Assert.Contains(tools, t => t.Name == TokenLifecycleWorld.EchoTool);
+        Assert.Equal(1, world.Server.RefreshRequests);
+        Assert.Equal("active", await world.CredentialStatusAsync());
+        Assert.NotEqual(true, (await TokenLifecycleWorld.EchoAsync(again, "after")).IsError);
+    }
+
+    [Fact]
     public async Task A_refused_grant_makes_the_credential_needs_reauth_and_the_link_in_the_agents_answer_reconnects_it()
     {
         await using var bus = await BusProbe.StartAsync(platform.GetConnectionString("eventbus"), "CredentialNeedsReauthorization");
