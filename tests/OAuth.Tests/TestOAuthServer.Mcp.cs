@@ -17,6 +17,11 @@ public sealed partial class TestOAuthServer
     {
         var header = context.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
+        if (token is not null && _options.StaticBearer is { } key && token == key)
+        {
+            await AnswerMcpAsync(context);
+            return;
+        }
         if (token is null || !_accessTokens.TryGetValue(token, out var granted) || granted.Resource != ResourceUri.Canonical(McpUrl)
             || granted.ExpiresAt <= DateTimeOffset.UtcNow)
         {

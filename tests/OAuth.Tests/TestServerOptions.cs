@@ -53,4 +53,7 @@ public sealed record TestServerOptions
 
     /// <summary>Paths that never answer within a test's timeout.</summary>
     public HashSet<string> Hanging { get; init; } = [];
+
+    /// <summary>A fixed bearer token the MCP endpoint also accepts (a static API key), so one upstream serves an OAuth and a static-key install alike.</summary>
+    public string? StaticBearer { get; init; }
 }
