@@ -9,8 +9,9 @@ namespace Platform.McpEdge.Server;
 
 /// <summary>
 /// The MCP server of one request, bound to its caller. Capabilities are what the edge really serves: tools,
-/// resources (no subscriptions: resources/subscribe is method not found), prompts and completions; no logging and nothing announcing list changes,
-/// because a stateless server has no stream to announce them on. The SDK's server logger is off (appsettings): it
+/// resources (no subscriptions: resources/subscribe is method not found), prompts, completions and logging (upstream
+/// log messages relayed during a call, <see cref="NotificationRelay"/>); nothing announcing list changes, because a
+/// stateless server has no stream to announce them on. The SDK's server logger is off (appsettings): it
 /// logs every JSON-RPC error a handler answers with, an unknown tool included, as an error with a stack trace. The
 /// edge logs a client mistake (unknown tool, resource or prompt) in one informational line instead, and real
 /// failures as errors (<see cref="Logged"/>).
@@ -45,7 +46,6 @@ public sealed partial class EdgeServerOptions(
                 UnsubscribeFromResourcesHandler = (request, _) => throw NoSubscriptions(request.JsonRpcRequest.Method),
             },
         };
-        options.Filters.Message.OutgoingFilters.Add(HonestCapabilities.Filter);
         return options;
     }
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -14,8 +12,8 @@ namespace Platform.McpEdge.Tools;
 
 /// <summary>
 /// tools/call: routes the namespaced name to its upstream, calls it as the caller's subject within the install's
-/// timeout and the upstream's concurrency bound, relays progress as it comes, and answers every failure as a tool
-/// result with <c>isError</c> and a sentence a person can act on. Each call leaves a record for the audit path.
+/// timeout and the upstream's concurrency bound, relays progress and log messages as they come, and answers every
+/// failure as a tool result with <c>isError</c> and a sentence a person can act on. Each call leaves a record for the audit path.
 /// </summary>
 public sealed class ToolCallHandler(
     CatalogService catalogs,
@@ -33,6 +31,7 @@ public sealed class ToolCallHandler(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var parameters = request.Params ?? throw new McpProtocolException("tools/call needs params with a tool name.", McpErrorCode.InvalidParams);
+        NotificationRelay.CheckLogLevel(request.JsonRpcRequest);
         var call = new CallInProgress(caller, parameters, timeProvider);
         try
         {
@@ -140,20 +139,16 @@ public sealed class ToolCallHandler(
 
     private static string? NonEmpty(string? scope) => string.IsNullOrWhiteSpace(scope) ? null : scope;
 
-    private static async Task<CallToolResult> CallOnceAsync(
+    /// <summary>
+    /// The upstream call, with the caller's log level passed on and its notifications relayed: progress when the
+    /// caller asked for it, log messages at or above the caller's level.
+    /// </summary>
+    private async Task<CallToolResult> CallOnceAsync(
         UpstreamConnection connection, RequestContext<CallToolRequestParams> request, ExposedTool tool, CancellationToken timeout, CancellationToken ct)
     {
-        var upstreamRequest = new CallToolRequestParams { Name = tool.UpstreamName, Arguments = request.Params!.Arguments };
-        if (request.Params.ProgressToken is not { } callerToken)
-        {
-            return await connection.Client.CallToolAsync(upstreamRequest, timeout);
-        }
-        var relay = ProgressRelay.Start(connection.Client, request.Server, callerToken, ct);
-        await using (relay)
-        {
-            upstreamRequest.Meta = new JsonObject { ["progressToken"] = relay.UpstreamToken.ToString() };
-            return await connection.Client.CallToolAsync(upstreamRequest, timeout);
-        }
+        await using var relay = NotificationRelay.Start(request.Server, request.JsonRpcRequest, request.Params!.ProgressToken, connection.Credential, echoes, ct);
+        var upstreamRequest = new CallToolRequestParams { Name = tool.UpstreamName, Arguments = request.Params.Arguments, Meta = relay.UpstreamMeta() };
+        return await connection.Client.CallToolAsync(upstreamRequest, timeout);
     }
 
     private static McpProtocolException UnknownTool(string name) =>

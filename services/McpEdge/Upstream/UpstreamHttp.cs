@@ -26,12 +26,13 @@ public sealed class UpstreamHttp : IDisposable
 
     /// <summary>
     /// A client for one upstream session over the shared connection pool, with its own response limit (which says
-    /// whether it cut an answer off). Disposing the client leaves the pool open.
+    /// whether it cut an answer off), whose event streams are heard by the call that asked (<see cref="NotificationTapHandler"/>).
+    /// Disposing the client leaves the pool open.
     /// </summary>
     public HttpClient CreateSessionClient(out ResponseSizeLimitHandler limit)
     {
         limit = new ResponseSizeLimitHandler(_connections, _maxResponseBytes);
-        return new HttpClient(new InsufficientScopeHandler(limit), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        return new HttpClient(new NotificationTapHandler(new InsufficientScopeHandler(limit)), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public void Dispose() => _connections.Dispose();

@@ -1,0 +1,152 @@
+#pragma warning disable MCP9005 // MCP logging: deprecated from 2026-07-28 (SEP-2577), but what the revisions the edge speaks (up to 2025-11-25) have.
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Platform.McpEdge.Upstream;
+
+namespace Platform.McpEdge.Tools;
+
+/// <summary>
+/// Carries an upstream request's notifications to the caller, in the order the upstream sent them, on the caller's
+/// response stream: progress under the caller's own token (the upstream is asked under a token of the edge's), and
+/// log messages at or above the level the caller asked for, each with the caller's credential hidden. Notifications
+/// are heard from the upstream's response stream itself (<see cref="UpstreamNotifications"/>), so every one sent
+/// before the result is queued before the result arrives; disposing drains the queue, so each reaches the caller
+/// before the result does.
+/// </summary>
+public sealed class NotificationRelay : IAsyncDisposable
+{
+    /// <summary>The level relayed when a request names none.</summary>
+    public const LoggingLevel DefaultLogLevel = LoggingLevel.Info;
+
+    private readonly Channel<JsonRpcNotification> _queue = Channel.CreateUnbounded<JsonRpcNotification>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly ProgressToken? _callerToken;
+    private readonly LoggingLevel _logLevel;
+    private readonly UpstreamCredential _credential;
+    private readonly CredentialEchoes _echoes;
+    private readonly Task _pump;
+
+    private NotificationRelay(McpServer caller, ProgressToken? callerToken, LoggingLevel logLevel, UpstreamCredential credential, CredentialEchoes echoes, CancellationToken ct)
+    {
+        (_callerToken, _logLevel, _credential, _echoes) = (callerToken, logLevel, credential, echoes);
+        UpstreamToken = new ProgressToken(Guid.NewGuid().ToString("N"));
+        _pump = PumpAsync(caller, ct);
+    }
+
+    /// <summary>The token the upstream request carries in <c>_meta.progressToken</c> (when the caller asked for progress).</summary>
+    public ProgressToken UpstreamToken { get; }
+
+    /// <summary>
+    /// Starts relaying for requests sent upstream from here on in the calling flow (the calling async method, until
+    /// it returns): call it in the method that makes the upstream request. The level is the one
+    /// <paramref name="request"/> asks for in <c>_meta["io.modelcontextprotocol/logLevel"]</c> (the protocol's
+    /// per-request log level), or <see cref="DefaultLogLevel"/>: the edge is stateless and keeps no level between requests.
+    /// </summary>
+    public static NotificationRelay Start(
+        McpServer caller, JsonRpcRequest request, ProgressToken? callerToken, UpstreamCredential credential, CredentialEchoes echoes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(credential);
+        ArgumentNullException.ThrowIfNull(echoes);
+        var relay = new NotificationRelay(caller, callerToken, RequestedLevel(request), credential, echoes, ct);
+        UpstreamNotifications.Listen(relay.Hear);
+        return relay;
+    }
+
+    /// <summary>Refuses, as invalid params, a request whose <c>_meta</c> names a log level that is not one of the protocol's.</summary>
+    public static void CheckLogLevel(JsonRpcRequest request) => RequestedLevel(request);
+
+    /// <summary>The level in the request's <c>_meta</c>, or <see cref="DefaultLogLevel"/>.</summary>
+    private static LoggingLevel RequestedLevel(JsonRpcRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Params?["_meta"]?[MetaKeys.LogLevel] is not { } level)
+        {
+            return DefaultLogLevel;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize(level, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingLevel))) as LoggingLevel? ?? DefaultLogLevel;
+        }
+        catch (JsonException)
+        {
+            throw new McpProtocolException(
+                $"_meta[\"{MetaKeys.LogLevel}\"] must be one of debug, info, notice, warning, error, critical, alert, emergency.", McpErrorCode.InvalidParams);
+        }
+    }
+
+    /// <summary>The upstream request's <c>_meta</c>: the caller's log level passed on, and the edge's progress token when the caller asked for progress.</summary>
+    public JsonObject UpstreamMeta()
+    {
+        var meta = new JsonObject { [MetaKeys.LogLevel] = JsonSerializer.SerializeToNode(_logLevel, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingLevel))) };
+        if (_callerToken is not null)
+        {
+            meta["progressToken"] = UpstreamToken.ToString();
+        }
+        return meta;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _pump;
+    }
+
+    /// <summary>Called in stream order, before the bytes after the notification reach the MCP client.</summary>
+    private void Hear(JsonRpcNotification notification)
+    {
+        switch (notification.Method)
+        {
+            case NotificationMethods.ProgressNotification when _callerToken is { } callerToken
+                && Parse<ProgressNotificationParams>(notification) is { } progress && progress.ProgressToken == UpstreamToken:
+                var relayed = _echoes.Scrub(new ProgressNotificationParams { ProgressToken = callerToken, Progress = progress.Progress }, _credential);
+                _queue.Writer.TryWrite(Notification(NotificationMethods.ProgressNotification, relayed));
+                break;
+            case NotificationMethods.LoggingMessageNotification
+                when Parse<LoggingMessageNotificationParams>(notification) is { } message && message.Level >= _logLevel:
+                _queue.Writer.TryWrite(Notification(NotificationMethods.LoggingMessageNotification, _echoes.Scrub(message, _credential)));
+                break;
+        }
+    }
+
+    private async Task PumpAsync(McpServer caller, CancellationToken ct)
+    {
+        await foreach (var notification in _queue.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            if (ct.IsCancellationRequested)
+            {
+                continue;
+            }
+            try
+            {
+                await caller.SendMessageAsync(notification, ct);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or IOException or InvalidOperationException)
+            {
+                // The caller went away; the call itself decides what happens next.
+            }
+        }
+    }
+
+    private static T? Parse<T>(JsonRpcNotification notification) where T : class
+    {
+        try
+        {
+            return notification.Params is null ? null : JsonSerializer.Deserialize(notification.Params, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T))) as T;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonRpcNotification Notification<T>(string method, T parameters) => new()
+    {
+        Method = method,
+        Params = JsonSerializer.SerializeToNode(parameters, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T))),
+    };
+}

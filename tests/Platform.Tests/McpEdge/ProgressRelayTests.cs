@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using Platform.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Platform.Tests.McpEdge;
+
+/// <summary>Every progress notification an upstream sends before its result reaches the caller before the result.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ProgressRelayTests(DistributedApplicationFixture platform, ITestOutputHelper output)
+{
+    private const int Callers = 8;
+    private const int CallsPerCaller = 125;
+
+    [Fact]
+    public async Task The_last_progress_sent_immediately_before_the_result_is_never_lost()
+    {
+        var world = await EdgeWorld.GetAsync(platform);
+        var upstream = new FidelityUpstream();
+        await using var server = await TestUpstream.StartPerRequestAsync(upstream.Create);
+        var slug = "steps-" + Guid.NewGuid().ToString("N")[..6];
+        await EdgeWorld.CreateInstallAsync(world.Tenant, slug, server.Endpoint);
+        var recorders = Enumerable.Range(0, Callers).Select(_ => new WireRecorder()).ToList();
+        var clock = Stopwatch.StartNew();
+
+        await Task.WhenAll(recorders.Select(async recorder =>
+        {
+            await using var client = await EdgeClients.ThroughGatewayAsync(platform, world.AgentToken, recorder);
+            for (var i = 0; i < CallsPerCaller; i++)
+            {
+                var result = await client.CallToolAsync($"{slug}__two_steps", progress: new Progress<ProgressNotificationValue>());
+                Assert.Equal("done", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+            }
+        }));
+        output.WriteLine($"{Callers * CallsPerCaller} calls by {Callers} parallel callers in {clock.Elapsed.TotalSeconds:F1} s");
+
+        var calls = recorders.SelectMany(recorder => recorder.ToolCalls).ToList();
+        Assert.Equal(Callers * CallsPerCaller, calls.Count);
+        var lost = calls.Where(messages => !ProgressThenResult(messages)).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} of {calls.Count} calls did not get progress 1 and 2 before the result, e.g. {Describe(lost.FirstOrDefault())}");
+    }
+
+    private static bool ProgressThenResult(IReadOnlyList<JsonElement> messages) =>
+        messages.Count == 3
+        && messages.Take(2).Select(m => WireRecorder.Method(m) == "notifications/progress" ? m.GetProperty("params").GetProperty("progress").GetDouble() : -1)
+            .SequenceEqual([1d, 2d])
+        && messages[2].TryGetProperty("result", out _);
+
+    private static string Describe(IReadOnlyList<JsonElement>? messages) =>
+        messages is null ? "" : string.Join(" | ", messages.Select(m => m.GetRawText()));
+}
