@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using Npgsql;
 using Platform.IntegrationRegistry.Client;
@@ -9,7 +10,7 @@ namespace Platform.IntegrationRegistry.Data;
 /// Credentials: one subject's vault secret handles on one install. Every statement is confined to the tenant,
 /// and lookups for use are confined to the subject too.
 /// </summary>
-public sealed class CredentialStore(RegistryDatabase database)
+public sealed class CredentialStore(RegistryDatabase database, IOptions<RegistryOptions> options)
 {
     /// <summary>The roles of an OAuth credential's handles; the edge sends the access token.</summary>
     public const string AccessTokenRole = "access-token";
@@ -127,7 +128,7 @@ public sealed class CredentialStore(RegistryDatabase database)
                 return existing is null ? null : new RevokedCredential(existing, []);
             }
             var (credential, handles) = revoked;
-            await PendingSecretRevocations.QueueCredentialAsync(s, tenantId, handles, ct);
+            await PendingSecretRevocations.QueueCredentialAsync(s, tenantId, handles, options.Value.UpstreamRevocationHold, ct);
             s.CredentialRevoked(tenantId, credential.Id, credential.InstallId, credential.SubjectIdentityId);
             s.CatalogChanged(tenantId, credential.InstallId, credential.SubjectIdentityId, "credential-revoked");
             return new RevokedCredential(credential, handles.Values);

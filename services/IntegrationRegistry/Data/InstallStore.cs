@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.IntegrationRegistry.Client;
 using Platform.IntegrationRegistry.Model;
@@ -5,7 +6,7 @@ using Platform.IntegrationRegistry.Model;
 namespace Platform.IntegrationRegistry.Data;
 
 /// <summary>Installs of one tenant; every change announces <c>CatalogChanged</c>.</summary>
-public sealed class InstallStore(RegistryDatabase database)
+public sealed class InstallStore(RegistryDatabase database, IOptions<RegistryOptions> options)
 {
     public const int DefaultCallTimeoutSeconds = 30;
 
@@ -69,7 +70,7 @@ public sealed class InstallStore(RegistryDatabase database)
             }
             foreach (var credential in live)
             {
-                await PendingSecretRevocations.QueueCredentialAsync(s, tenantId, credential.Handles, ct);
+                await PendingSecretRevocations.QueueCredentialAsync(s, tenantId, credential.Handles, options.Value.UpstreamRevocationHold, ct);
                 s.CredentialRevoked(tenantId, credential.Id, id, credential.Subject);
             }
             s.CatalogChanged(tenantId, id, null, "install-deleted");

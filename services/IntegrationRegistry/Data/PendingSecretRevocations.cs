@@ -3,12 +3,6 @@ namespace Platform.IntegrationRegistry.Data;
 /// <summary>Queues vault secrets for revocation in the caller's transaction, so a committed revocation is never forgotten.</summary>
 public static class PendingSecretRevocations
 {
-    /// <summary>
-    /// How long a revoked OAuth credential's tokens wait in the vault for the broker to revoke them at the
-    /// authorization server (it needs their values); destroyed after this even if the broker never finished.
-    /// </summary>
-    public static readonly TimeSpan UpstreamRevocationHold = TimeSpan.FromDays(1);
-
     /// <summary>The roles whose secrets the broker revokes upstream before the vault destroys them.</summary>
     private static readonly string[] UpstreamRevokedRoles = [CredentialStore.AccessTokenRole, CredentialStore.RefreshTokenRole];
 
@@ -16,15 +10,15 @@ public static class PendingSecretRevocations
         QueueAsync(session, tenantId, secretIds, heldUntil: null, ct);
 
     /// <summary>
-    /// A revoked credential's secrets: its OAuth tokens held for the broker's upstream revocation
-    /// (<see cref="UpstreamRevocationHold"/>), the rest revoked at once.
+    /// A revoked credential's secrets: its OAuth tokens held for the broker's upstream revocation for
+    /// <paramref name="hold"/> (<see cref="RegistryOptions.UpstreamRevocationHold"/>), the rest revoked at once.
     /// </summary>
-    public static async Task QueueCredentialAsync(DbSession session, Guid tenantId, IReadOnlyDictionary<string, Guid> handles, CancellationToken ct)
+    public static async Task QueueCredentialAsync(DbSession session, Guid tenantId, IReadOnlyDictionary<string, Guid> handles, TimeSpan hold, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(handles);
         var held = handles.Where(h => UpstreamRevokedRoles.Contains(h.Key)).Select(h => h.Value).ToList();
-        await QueueAsync(session, tenantId, held, session.Now + UpstreamRevocationHold, ct);
+        await QueueAsync(session, tenantId, held, session.Now + hold, ct);
         await QueueAsync(session, tenantId, handles.Values.Except(held), heldUntil: null, ct);
     }
 

@@ -33,6 +33,8 @@ public static class Extensions
         builder.Services.AddOutboundPolicy(builder.Configuration);
         builder.Services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.SectionName)
             .Validate(o => o.OperatorKey is null || o.OperatorKey.Length >= 32, "Registry:OperatorKey must be at least 32 characters.")
+            .Validate(o => o.UpstreamRevocationHold >= TimeSpan.FromMinutes(1) && o.UpstreamRevocationHold <= TimeSpan.FromDays(30),
+                "Registry:UpstreamRevocationHold must be between 1 minute and 30 days.")
             .ValidateOnStart();
 
         builder.AddOutbox<RegistryOutboxStore>(OutboxSectionName);

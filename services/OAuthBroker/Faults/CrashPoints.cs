@@ -11,13 +11,16 @@ namespace Platform.OAuthBroker.Faults;
 /// </summary>
 public sealed partial class CrashPoints(ILogger<CrashPoints> logger)
 {
+    /// <summary>The authorization server answered a refresh; nothing of the answer is stored yet (the one window left).</summary>
+    public const string TokensReceived = "tokens-received";
+
     /// <summary>A refresh's rotated refresh token is in the vault; the access token and the row are not yet.</summary>
     public const string RefreshTokenStored = "refresh-token-stored";
 
     /// <summary>A refresh's tokens are both in the vault; the row (the new token's digest, times) is not yet.</summary>
     public const string AccessTokenStored = "access-token-stored";
 
-    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal) { RefreshTokenStored, AccessTokenStored };
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal) { TokensReceived, RefreshTokenStored, AccessTokenStored };
 
     private readonly ConcurrentDictionary<string, bool> _armed = new(StringComparer.Ordinal);
 

@@ -95,6 +95,7 @@ public sealed partial class TokenRefresher(
     private async Task<OAuthTokenRow> StoreAsync(NpgsqlConnection connection, OAuthTokenRow row, TokenSet tokens, CancellationToken cancellationToken)
     {
         var tenantId = row.Binding.TenantId;
+        crashPoints.Reached(CrashPoints.TokensReceived);
         if (tokens.RefreshToken is { } refreshToken)
         {
             await WriteAsync(tenantId, row.RefreshSecretId!.Value, refreshToken);

@@ -76,6 +76,8 @@ public sealed class DistributedApplication : IAsyncDisposable
                 // Upstream revocations retried within seconds while a test's authorization server is down.
                 .WithEnvironment("OAuthBroker__Revocation__PollInterval", "00:00:00.500")
                 .WithEnvironment("OAuthBroker__Revocation__MaxRetryDelay", "00:00:04")
+                // Token secrets held for the broker's upstream revocation 6 h, not the default day (DisconnectTests checks it).
+                .WithEnvironment("Registry__UpstreamRevocationHold", "06:00:00")
                 .WithEnvironment("McpEdge__TokenRefreshAhead", "00:00:02")
                 // The broker's crash points can be armed (RefreshCrashTests); Development only.
                 .WithEnvironment("OAuthBroker__CrashPoints__Enabled", "true");

@@ -81,6 +81,10 @@ public sealed class DisconnectTests(DistributedApplicationFixture platform)
         Assert.Empty(world.Server.Revoked);
         Assert.Equal("revoked", await BrokerStatusAsync(world));
         Assert.Equal("active", (await vault.GetMetadataAsync(world.Tenant.Id, refreshId, CancellationToken.None))?.Status);
+        // Held for the broker as long as the platform's Registry__UpstreamRevocationHold says (6 h in the tests, not the default day).
+        var heldFor = await new RegistryDatabase(platform.GetConnectionString("registrydb")).ScalarAsync<TimeSpan>(
+            "SELECT held_until - now() FROM registry.pending_secret_revocations WHERE secret_id = @id", ("id", refreshId));
+        Assert.InRange(heldFor, TimeSpan.FromHours(6) - Timeout - Timeout, TimeSpan.FromHours(6));
 
         world.Server.RevocationUnavailable = false;
 
