@@ -6,6 +6,8 @@ namespace Platform.Contracts;
 /// </summary>
 /// <param name="CachedTokens">Input tokens served from the provider's prompt cache (a part of <paramref name="InputTokens"/>).</param>
 /// <param name="RequestId">The provider's or the caller's request id; the same id from the same agent is recorded once.</param>
+/// <param name="AgentSlug">The reporting agent's slug when it reported (null from older publishers).</param>
+/// <param name="IdentityName">The name of the identity the agent acts for, when it reported (null from older publishers).</param>
 public sealed record ModelUsageRecorded(
     Guid Id,
     DateTime OccurredAt,
@@ -19,4 +21,6 @@ public sealed record ModelUsageRecorded(
     long CachedTokens = 0,
     long? LatencyMs = null,
     string? RequestId = null,
-    string? SubjectId = null);
+    string? SubjectId = null,
+    string? AgentSlug = null,
+    string? IdentityName = null);

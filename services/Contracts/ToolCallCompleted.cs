@@ -29,6 +29,21 @@ public sealed record ToolCallCompleted(
     public string Kind { get; init; } = ToolCallKinds.Tool;
 
     /// <summary>
+    /// The agent's slug as it was when the call was made (ids stay the key; names are for people reading the audit).
+    /// Null in messages from a publisher that predates it.
+    /// </summary>
+    public string? AgentSlug { get; init; }
+
+    /// <summary>The name of the identity the agent acted for, as it was when the call was made; null in older messages.</summary>
+    public string? IdentityName { get; init; }
+
+    /// <summary>
+    /// The namespace the call went to as it was then: the install's slug, or <c>agent.&lt;slug&gt;</c> for a call to
+    /// another agent; null for the platform's own tools, calls that reached no install, and older messages.
+    /// </summary>
+    public string? InstallSlug { get; init; }
+
+    /// <summary>
     /// The install id of calls that reached no install: the platform's own tools (<c>platform__*</c>) and calls
     /// refused before routing (unknown namespace). Never the id of a real install.
     /// </summary>

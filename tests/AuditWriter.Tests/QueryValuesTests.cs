@@ -37,8 +37,55 @@ public sealed class QueryValuesTests
     {
         var id = Guid.NewGuid();
 
-        Assert.Equal(id.ToString("D"), QueryValues.Identifier(id.ToString("N").ToUpperInvariant(), "agent", new QueryErrors()));
-        Assert.Equal("agent-7", QueryValues.Identifier(" agent-7 ", "agent", new QueryErrors()));
+        Assert.Equal(id.ToString("D"), QueryValues.Identifier(id.ToString("N").ToUpperInvariant(), "agent", "agentSlug", new QueryErrors()));
+    }
+
+    [Fact]
+    public void A_name_where_an_id_belongs_is_an_error_pointing_to_the_filter_by_name()
+    {
+        var errors = new QueryErrors();
+
+        Assert.Null(QueryValues.Identifier("agent-7", "agent", "agentSlug", errors));
+        Assert.Contains("agentSlug", errors.ToDictionary()["agent"].Single(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("success", "success")]
+    [InlineData(" Tool-Error ", "tool-error")]
+    [InlineData("cancelled", "cancelled")]
+    [InlineData("error", null)]
+    [InlineData("bogus", null)]
+    public void Outcomes_are_the_published_ones(string text, string? expected)
+    {
+        var errors = new QueryErrors();
+
+        Assert.Equal(expected, QueryValues.Outcome(text, "outcome", errors));
+        Assert.Equal(expected is null, errors.Any);
+    }
+
+    [Theory]
+    [InlineData("Deploy-Bot", "deploy-bot")]
+    [InlineData("agent.helper", null)]
+    [InlineData("no spaces", null)]
+    public void Agent_slugs_follow_the_registry_rule(string text, string? expected)
+    {
+        var errors = new QueryErrors();
+
+        Assert.Equal(expected, QueryValues.AgentSlug(text, "agentSlug", errors));
+        Assert.Equal(expected is null, errors.Any);
+    }
+
+    [Theory]
+    [InlineData("github", "github")]
+    [InlineData("agent.helper", "agent.helper")]
+    [InlineData("git_hub", null)]
+    [InlineData("platform.x", null)]
+    public void Install_slugs_are_slugs_or_agent_namespaces(string text, string? expected)
+    {
+        var errors = new QueryErrors();
+
+        Assert.Equal(expected, QueryValues.InstallSlug(text, "installSlug", errors));
+        Assert.Equal(expected is null, errors.Any);
     }
 
     [Theory]

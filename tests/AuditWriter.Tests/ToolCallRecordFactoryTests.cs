@@ -45,6 +45,30 @@ public sealed class ToolCallRecordFactoryTests : IDisposable
     }
 
     [Fact]
+    public void The_callers_names_are_kept_within_the_registrys_limits_and_an_older_event_has_none()
+    {
+        var record = _factory.Create(Event() with { AgentSlug = " deploy-bot ", IdentityName = "Alice Example", InstallSlug = "agent.helper" });
+        var longer = _factory.Create(Event() with { AgentSlug = new string('a', 60), IdentityName = new string('n', 150) });
+        var older = _factory.Create(Event());
+
+        Assert.Equal(("deploy-bot", "Alice Example", "agent.helper"), (record.AgentSlug, record.IdentityName, record.InstallSlug));
+        Assert.Empty(record.AlteredFields);
+        Assert.Equal(CallerNames.MaxAgentSlugLength, longer.AgentSlug!.Length);
+        Assert.Equal(CallerNames.MaxIdentityNameLength, longer.IdentityName!.Length);
+        Assert.Equal(["agentSlug", "identityName"], longer.AlteredFields);
+        Assert.Equal((null, null, null), (older.AgentSlug, older.IdentityName, older.InstallSlug));
+    }
+
+    [Fact]
+    public void A_secret_shaped_name_is_redacted_like_any_free_text()
+    {
+        var record = _factory.Create(Event() with { IdentityName = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789" });
+
+        Assert.DoesNotContain("ghp_aBcDeF", record.IdentityName, StringComparison.Ordinal);
+        Assert.StartsWith("[REDACTED:", record.IdentityName, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Arguments_that_are_not_json_are_stored_as_a_json_string()
     {
         var record = _factory.Create(Event() with { RedactedArguments = "plain text password=hunter22" });

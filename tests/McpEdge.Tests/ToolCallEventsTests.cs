@@ -34,6 +34,17 @@ public sealed class ToolCallEventsTests
         Assert.Contains("[REDACTED", e.RedactedArguments, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_event_carries_the_callers_names_and_the_namespace_the_call_went_to()
+    {
+        var caller = new EdgeCaller(Guid.NewGuid(), "acme", Guid.NewGuid(), "Deploy bot", Guid.NewGuid()) { AgentSlug = "deploy-bot", SubjectName = "alice" };
+        var record = Record(DateTime.UtcNow, new Dictionary<string, JsonElement>()) with { Caller = caller, SourceNamespace = "alpha" };
+
+        var e = _events.Create(record);
+
+        Assert.Equal(("deploy-bot", "alice", "alpha"), (e.AgentSlug, e.IdentityName, e.InstallSlug));
+    }
+
     private static ToolCallRecord Record(DateTime finished, IDictionary<string, JsonElement> arguments) => new(
         new EdgeCaller(Guid.NewGuid(), "acme", Guid.NewGuid(), "bot", Guid.NewGuid()), Guid.NewGuid(), "alpha__echo", "echo",
         finished.AddMilliseconds(-1500), finished, 1500, ToolCallRecord.Success, null, arguments, [], null, null);

@@ -14,6 +14,14 @@ public static class CallerClaims
     public static string? SubjectId(this ClaimsPrincipal user) =>
         user?.FindFirst(RegistryClaimTypes.SubjectId)?.Value is { Length: > 0 } value ? Normalize(value) : null;
 
+    /// <summary>
+    /// The agent's slug and its subject's name as the registry answered for the caller's token: the same lookup that
+    /// authenticated it (cached, and dropped when either is renamed), so recording them costs no registry call.
+    /// </summary>
+    public static string? AgentSlug(this ClaimsPrincipal user) => user?.FindFirst(RegistryClaimTypes.AgentSlug)?.Value is { Length: > 0 } value ? value : null;
+
+    public static string? SubjectName(this ClaimsPrincipal user) => user?.FindFirst(RegistryClaimTypes.SubjectName)?.Value is { Length: > 0 } value ? value : null;
+
     private static string Required(ClaimsPrincipal user, string type)
     {
         ArgumentNullException.ThrowIfNull(user);

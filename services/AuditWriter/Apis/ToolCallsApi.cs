@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.AuditWriter.Ingest;
 using Platform.AuditWriter.Queries;
 
 namespace Platform.AuditWriter.Apis;
@@ -60,13 +61,18 @@ public static class ToolCallsApi
         QueryValues.Range(from, to, errors);
         return new ToolCallFilter(
             user.TenantId(),
-            QueryValues.Identifier(request.Agent, "agent", errors),
-            QueryValues.Identifier(request.Identity, "identity", errors),
-            QueryValues.Guid(request.Install, "install", errors),
+            QueryValues.Identifier(request.Agent, "agent", "agentSlug", errors),
+            QueryValues.Identifier(request.Identity, "identity", "identityName", errors),
+            QueryValues.Guid(request.Install, "install", errors, "installSlug"),
             QueryValues.Kind(request.Kind, "kind", errors),
             QueryValues.Text(request.Tool, "tool", 256, errors),
             QueryValues.Outcome(request.Outcome, "outcome", errors),
             from,
-            to);
+            to)
+        {
+            AgentSlug = QueryValues.AgentSlug(request.AgentSlug, "agentSlug", errors),
+            IdentityName = QueryValues.Text(request.IdentityName, "identityName", CallerNames.MaxIdentityNameLength, errors),
+            InstallSlug = QueryValues.InstallSlug(request.InstallSlug, "installSlug", errors),
+        };
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.AuditWriter.Ingest;
 using Platform.AuditWriter.Queries;
 using Platform.Contracts;
 
@@ -80,7 +81,9 @@ public static partial class UsageApi
             CachedTokens: report.CachedTokens ?? 0,
             LatencyMs: report.LatencyMs,
             RequestId: report.RequestId?.Trim(),
-            SubjectId: user.SubjectId());
+            SubjectId: user.SubjectId(),
+            AgentSlug: user.AgentSlug(),
+            IdentityName: user.SubjectName());
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(UsageServices.PublishTimeout);
         try
@@ -131,11 +134,16 @@ public static partial class UsageApi
         QueryValues.Range(from, to, errors);
         return new ModelCallFilter(
             user.TenantId(),
-            QueryValues.Identifier(request.Agent, "agent", errors),
+            QueryValues.Identifier(request.Agent, "agent", "agentSlug", errors),
             QueryValues.Text(request.Model, "model", 200, errors),
             QueryValues.Text(request.Provider, "provider", 100, errors),
             from,
-            to);
+            to)
+        {
+            IdentityId = QueryValues.Identifier(request.Identity, "identity", "identityName", errors),
+            AgentSlug = QueryValues.AgentSlug(request.AgentSlug, "agentSlug", errors),
+            IdentityName = QueryValues.Text(request.IdentityName, "identityName", CallerNames.MaxIdentityNameLength, errors),
+        };
     }
 
     /// <summary><c>$.inputTokens</c> → <c>inputTokens</c>; the whole body when the path is the root.</summary>

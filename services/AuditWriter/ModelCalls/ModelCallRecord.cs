@@ -1,6 +1,9 @@
 namespace Platform.AuditWriter.ModelCalls;
 
-/// <summary>One row of <c>usage.model_calls</c>: a validated <c>ModelUsageRecorded</c>.</summary>
+/// <summary>
+/// One row of <c>usage.model_calls</c>: a validated <c>ModelUsageRecorded</c>; the slug and name are the reporter's
+/// when it reported (null in records from publishers that predate them).
+/// </summary>
 public sealed record ModelCallRecord(
     Guid Id,
     DateTime OccurredAt,
@@ -14,4 +17,6 @@ public sealed record ModelCallRecord(
     long CachedTokens,
     decimal Cost,
     long? LatencyMs,
-    string? RequestId);
+    string? RequestId,
+    string? AgentSlug,
+    string? IdentityName);

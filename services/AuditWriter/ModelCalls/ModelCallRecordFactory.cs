@@ -1,11 +1,12 @@
 using Platform.AuditWriter.Ingest;
 using Platform.AuditWriter.Partitions;
 using Platform.Contracts;
+using Platform.Redaction;
 
 namespace Platform.AuditWriter.ModelCalls;
 
 /// <summary>Validates a <see cref="ModelUsageRecorded"/> before it enters the ledger.</summary>
-public sealed class ModelCallRecordFactory(PartitionMaintenance partitions, TimeProvider timeProvider)
+public sealed class ModelCallRecordFactory(SecretRedactor redactor, PartitionMaintenance partitions, TimeProvider timeProvider)
 {
     /// <summary>numeric(20, 8) holds up to 10^12; no single call costs anywhere near that.</summary>
     public const decimal MaxCost = 1_000_000m;
@@ -41,6 +42,15 @@ public sealed class ModelCallRecordFactory(PartitionMaintenance partitions, Time
             RecordRules.NotNegative(message.CachedTokens, "cachedTokens", EventName, id),
             decimal.Round(message.Cost, 8),
             message.LatencyMs is { } latency ? RecordRules.NotNegative(latency, "latencyMs", EventName, id) : null,
-            RecordRules.Optional(message.RequestId, "requestId", 200, EventName, id));
+            RecordRules.Optional(message.RequestId, "requestId", 200, EventName, id),
+            Name(message.AgentSlug, CallerNames.MaxAgentSlugLength),
+            Name(message.IdentityName, CallerNames.MaxIdentityNameLength));
     }
+
+    /// <summary>
+    /// A caller's name never costs a model call its place in the ledger: it is stored in a safe form within the
+    /// registry's limits (as tool calls store theirs), redacted like every free text.
+    /// </summary>
+    private string? Name(string? value, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? null : StorableText.From(redactor.RedactText(value.Trim()), maxLength, out _);
 }

@@ -13,13 +13,14 @@ public sealed class ModelCallStore(NpgsqlDataSource dataSource, PartitionMainten
 {
     private const string Insert = """
         INSERT INTO usage.model_calls (id, occurred_at, tenant_id, agent_id, subject_id, model, provider,
-            input_tokens, output_tokens, cached_tokens, cost, latency_ms, request_id)
+            input_tokens, output_tokens, cached_tokens, cost, latency_ms, request_id, agent_slug, identity_name)
         SELECT DISTINCT ON (batch.id) batch.id, batch.occurred_at, batch.tenant_id, batch.agent_id, batch.subject_id, batch.model,
-            batch.provider, batch.input_tokens, batch.output_tokens, batch.cached_tokens, batch.cost, batch.latency_ms, batch.request_id
+            batch.provider, batch.input_tokens, batch.output_tokens, batch.cached_tokens, batch.cost, batch.latency_ms, batch.request_id,
+            batch.agent_slug, batch.identity_name
         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-            $8::bigint[], $9::bigint[], $10::bigint[], $11::numeric[], $12::bigint[], $13::text[])
+            $8::bigint[], $9::bigint[], $10::bigint[], $11::numeric[], $12::bigint[], $13::text[], $14::text[], $15::text[])
             AS batch(id, occurred_at, tenant_id, agent_id, subject_id, model, provider,
-            input_tokens, output_tokens, cached_tokens, cost, latency_ms, request_id)
+            input_tokens, output_tokens, cached_tokens, cost, latency_ms, request_id, agent_slug, identity_name)
         WHERE NOT EXISTS (SELECT 1 FROM usage.model_calls existing WHERE existing.id = batch.id)
         ORDER BY batch.id, batch.occurred_at
         ON CONFLICT DO NOTHING
@@ -47,5 +48,7 @@ public sealed class ModelCallStore(NpgsqlDataSource dataSource, PartitionMainten
         parameters.Add(records, r => r.Cost, NpgsqlDbType.Numeric);
         parameters.Add(records, r => r.LatencyMs, NpgsqlDbType.Bigint);
         parameters.Add(records, r => r.RequestId, NpgsqlDbType.Text);
+        parameters.Add(records, r => r.AgentSlug, NpgsqlDbType.Text);
+        parameters.Add(records, r => r.IdentityName, NpgsqlDbType.Text);
     }
 }

@@ -1,6 +1,9 @@
 namespace Platform.AuditWriter.Queries;
 
-/// <summary>One model call in the usage ledger; <see cref="Cost"/> is in US dollars.</summary>
+/// <summary>
+/// One model call in the usage ledger; <see cref="Cost"/> is in US dollars. The agent's slug and the identity's name
+/// are as they were when the call was reported (null in rows written before they were kept).
+/// </summary>
 public sealed record ModelCallItem(
     Guid Id,
     DateTime OccurredAt,
@@ -13,4 +16,6 @@ public sealed record ModelCallItem(
     long CachedTokens,
     decimal Cost,
     long? LatencyMs,
-    string? RequestId);
+    string? RequestId,
+    string? AgentSlug,
+    string? IdentityName);

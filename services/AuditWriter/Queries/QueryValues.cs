@@ -1,11 +1,12 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Platform.AuditWriter.Ingest;
+using Platform.Contracts;
 using Platform.ServiceDefaults.Http;
 
 namespace Platform.AuditWriter.Queries;
 
 /// <summary>Parses query-string values, recording a readable error per bad field instead of failing.</summary>
-public static partial class QueryValues
+public static class QueryValues
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
@@ -27,7 +28,8 @@ public static partial class QueryValues
         return null;
     }
 
-    public static Guid? Guid(string? text, string field, QueryErrors errors)
+    /// <summary>A GUID; the error names <paramref name="nameField"/>, the filter by name, when there is one.</summary>
+    public static Guid? Guid(string? text, string field, QueryErrors errors, string? nameField = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (string.IsNullOrWhiteSpace(text))
@@ -38,15 +40,51 @@ public static partial class QueryValues
         {
             return value;
         }
-        errors.Add(field, "Must be a GUID.");
+        errors.Add(field, nameField is null ? "Must be a GUID." : $"Must be an id (a GUID); to filter by name use {nameField}.");
         return null;
     }
 
-    /// <summary>An agent or identity id: stored GUIDs are in one spelling, so the filter is too.</summary>
-    public static string? Identifier(string? text, string field, QueryErrors errors)
+    /// <summary>
+    /// An agent or identity id (a GUID), in the spelling ids are stored with; anything else is an error that points
+    /// to the filter by name (<paramref name="nameField"/>), since a slug or name here would silently match nothing.
+    /// </summary>
+    public static string? Identifier(string? text, string field, string nameField, QueryErrors errors)
     {
-        var value = Text(text, field, 128, errors);
-        return value is not null && System.Guid.TryParse(value, out var guid) ? guid.ToString("D") : value;
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (System.Guid.TryParse(text, out var guid))
+        {
+            return guid.ToString("D");
+        }
+        errors.Add(field, $"Must be an id (a GUID); to filter by name use {nameField}.");
+        return null;
+    }
+
+    /// <summary>An agent's slug (<c>[a-z0-9-]</c>, at most 40 characters; compared in lower case).</summary>
+    public static string? AgentSlug(string? text, string field, QueryErrors errors) =>
+        Checked(text?.Trim().ToLowerInvariant(), field, CallerNames.IsAgentSlug, "Must be an agent slug: 1 to 40 of a-z, 0-9 and '-'.", errors);
+
+    /// <summary>An install's slug, or <c>agent.&lt;slug&gt;</c> for calls to another agent.</summary>
+    public static string? InstallSlug(string? text, string field, QueryErrors errors) =>
+        Checked(text?.Trim().ToLowerInvariant(), field, CallerNames.IsInstallSlug,
+            "Must be an install slug (1 to 40 of a-z, 0-9 and '-'), or agent.<slug> for calls to another agent.", errors);
+
+    private static string? Checked(string? value, string field, Func<string, bool> valid, string message, QueryErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        if (valid(value))
+        {
+            return value;
+        }
+        errors.Add(field, message);
+        return null;
     }
 
     public static string? Text(string? text, string field, int maxLength, QueryErrors errors)
@@ -81,21 +119,9 @@ public static partial class QueryValues
         return null;
     }
 
-    /// <summary>An outcome word such as <c>success</c> or <c>error</c>.</summary>
-    public static string? Outcome(string? text, string field, QueryErrors errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        if (OutcomeWord().IsMatch(text))
-        {
-            return text.ToLowerInvariant();
-        }
-        errors.Add(field, "Must be an outcome word of letters, '-' or '_' (for example success, error, denied, timeout).");
-        return null;
-    }
+    /// <summary>One of <see cref="ToolCallOutcomes.All"/> (any case).</summary>
+    public static string? Outcome(string? text, string field, QueryErrors errors) =>
+        Checked(text?.Trim().ToLowerInvariant(), field, ToolCallOutcomes.All.Contains, $"Must be one of {string.Join(", ", ToolCallOutcomes.All)}.", errors);
 
     public static int Limit(string? text, QueryErrors errors)
     {
@@ -117,7 +143,4 @@ public static partial class QueryValues
             errors.Add("to", "Must be later than from.");
         }
     }
-
-    [GeneratedRegex("^[A-Za-z_-]{1,32}$")]
-    private static partial Regex OutcomeWord();
 }

@@ -1,6 +1,9 @@
 namespace Platform.AuditWriter.Queries;
 
-/// <summary>Which tool calls a query covers; <see cref="TenantId"/> always comes from the caller's credential.</summary>
+/// <summary>
+/// Which tool calls a query covers; <see cref="TenantId"/> always comes from the caller's credential. The slugs and the
+/// identity name match what a record kept at the time of the call, not what the registry says now.
+/// </summary>
 public sealed record ToolCallFilter(
     string TenantId,
     string? AgentId,
@@ -12,6 +15,12 @@ public sealed record ToolCallFilter(
     DateTime? From,
     DateTime? To)
 {
+    public string? AgentSlug { get; init; }
+
+    public string? IdentityName { get; init; }
+
+    public string? InstallSlug { get; init; }
+
     public SqlConditions ToConditions()
     {
         var conditions = new SqlConditions()
@@ -19,6 +28,9 @@ public sealed record ToolCallFilter(
             .Equal("agent_id", AgentId)
             .Equal("subject_id", IdentityId)
             .Equal("install_id", InstallId)
+            .Equal("agent_slug", AgentSlug)
+            .Equal("identity_name", IdentityName)
+            .Equal("install_slug", InstallSlug)
             .Equal("kind", Kind)
             .Equal("tool_name", Tool)
             .Equal("outcome", Outcome);

@@ -4,7 +4,8 @@ namespace Platform.AuditWriter.Queries;
 
 /// <summary>
 /// One audited forwarded request (<see cref="Kind"/>: a tool call, resource read, prompt...); <see cref="Arguments"/>
-/// are redacted JSON. <see cref="AlteredFields"/> names the fields stored in a safe form instead of as given.
+/// are redacted JSON. <see cref="AlteredFields"/> names the fields stored in a safe form instead of as given. The
+/// slugs and the identity name are as they were at the time of the call (null in rows written before they were kept).
 /// </summary>
 public sealed record ToolCallItem(
     Guid Id,
@@ -23,4 +24,7 @@ public sealed record ToolCallItem(
     long BytesIn,
     long BytesOut,
     string? TraceId,
-    IReadOnlyList<string> AlteredFields);
+    IReadOnlyList<string> AlteredFields,
+    string? AgentSlug,
+    string? IdentityName,
+    string? InstallSlug);

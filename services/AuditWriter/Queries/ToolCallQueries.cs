@@ -19,7 +19,8 @@ public sealed class ToolCallQueries(NpgsqlDataSource dataSource)
         }
         var sql = $"""
             SELECT id, occurred_at, agent_id, subject_id, install_id, kind, tool_name, upstream_tool_name, started_at,
-                   duration_ms, outcome, error_class, arguments::text, bytes_in, bytes_out, trace_id, altered_fields
+                   duration_ms, outcome, error_class, arguments::text, bytes_in, bytes_out, trace_id, altered_fields,
+                   agent_slug, identity_name, install_slug
             FROM audit.tool_calls
             {conditions.Where}
             ORDER BY occurred_at DESC, id DESC
@@ -35,7 +36,7 @@ public sealed class ToolCallQueries(NpgsqlDataSource dataSource)
                 reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetDateTime(8), reader.GetInt64(9),
                 reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11), ParseJson(reader.GetString(12)),
                 reader.GetInt64(13), reader.GetInt64(14), reader.IsDBNull(15) ? null : reader.GetString(15),
-                reader.GetFieldValue<string[]>(16)));
+                reader.GetFieldValue<string[]>(16), NullableString(reader, 17), NullableString(reader, 18), NullableString(reader, 19)));
         }
         return Page<ToolCallItem>.From(items, limit, item => new PageCursor(item.OccurredAt, item.Id));
     }
@@ -68,6 +69,8 @@ public sealed class ToolCallQueries(NpgsqlDataSource dataSource)
         }
         return tools;
     }
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static JsonElement ParseJson(string json)
     {

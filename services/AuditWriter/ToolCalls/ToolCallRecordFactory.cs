@@ -59,8 +59,15 @@ public sealed class ToolCallRecordFactory(SecretRedactor redactor, PartitionMain
             fields.NotNegative(message.BytesIn, "bytesIn"),
             fields.NotNegative(message.BytesOut, "bytesOut"),
             fields.Text(message.TraceId, "traceId", 64),
+            Name(message.AgentSlug, "agentSlug", CallerNames.MaxAgentSlugLength, fields),
+            Name(message.IdentityName, "identityName", CallerNames.MaxIdentityNameLength, fields),
+            Name(message.InstallSlug, "installSlug", CallerNames.MaxInstallSlugLength, fields),
             fields.Altered);
     }
+
+    /// <summary>A caller's name: not a secret, but redacted like every free text, and kept within the registry's limits.</summary>
+    private string? Name(string? value, string field, int maxLength, StorableFields fields) =>
+        string.IsNullOrWhiteSpace(value) ? null : fields.Text(redactor.RedactText(value.Trim()), field, maxLength);
 
     /// <summary>
     /// Redacted JSON that <c>jsonb</c> accepts; an oversized document is kept as a redacted preview so the row stays

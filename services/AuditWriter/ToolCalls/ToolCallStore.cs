@@ -14,16 +14,16 @@ public sealed class ToolCallStore(NpgsqlDataSource dataSource, PartitionMaintena
     private const string Insert = """
         INSERT INTO audit.tool_calls (id, occurred_at, tenant_id, agent_id, subject_id, install_id, kind, tool_name,
             upstream_tool_name, started_at, duration_ms, outcome, error_class, arguments, bytes_in, bytes_out, trace_id,
-            altered_fields)
+            altered_fields, agent_slug, identity_name, install_slug)
         SELECT id, occurred_at, tenant_id, agent_id, subject_id, install_id, kind, tool_name,
             upstream_tool_name, started_at, duration_ms, outcome, error_class, arguments::jsonb, bytes_in, bytes_out, trace_id,
-            string_to_array(altered_fields, ',')
+            string_to_array(altered_fields, ','), agent_slug, identity_name, install_slug
         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[],
             $9::text[], $10::timestamptz[], $11::bigint[], $12::text[], $13::text[], $14::text[], $15::bigint[], $16::bigint[],
-            $17::text[], $18::text[])
+            $17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
             AS batch(id, occurred_at, tenant_id, agent_id, subject_id, install_id, kind, tool_name,
             upstream_tool_name, started_at, duration_ms, outcome, error_class, arguments, bytes_in, bytes_out, trace_id,
-            altered_fields)
+            altered_fields, agent_slug, identity_name, install_slug)
         ON CONFLICT DO NOTHING
         """;
 
@@ -55,5 +55,8 @@ public sealed class ToolCallStore(NpgsqlDataSource dataSource, PartitionMaintena
         parameters.Add(records, r => r.TraceId, NpgsqlDbType.Text);
         // A text[] per row cannot travel through unnest (it flattens), so the field names travel joined; none has a comma.
         parameters.Add(records, r => string.Join(',', r.AlteredFields), NpgsqlDbType.Text);
+        parameters.Add(records, r => r.AgentSlug, NpgsqlDbType.Text);
+        parameters.Add(records, r => r.IdentityName, NpgsqlDbType.Text);
+        parameters.Add(records, r => r.InstallSlug, NpgsqlDbType.Text);
     }
 }

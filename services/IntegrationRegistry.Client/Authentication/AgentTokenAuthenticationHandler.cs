@@ -7,7 +7,7 @@ namespace Platform.IntegrationRegistry.Client.Authentication;
 
 /// <summary>
 /// Scheme <c>AgentToken</c>: <c>Authorization: Bearer agt_...</c> → claims <c>tenant_id</c>, <c>tenant_slug</c>,
-/// <c>agent_id</c>, <c>agent_name</c>, <c>subject_id</c>; 401 with <c>WWW-Authenticate: Bearer</c> otherwise.
+/// <c>agent_id</c>, <c>agent_name</c>, <c>agent_slug</c>, <c>subject_id</c>, <c>subject_name</c>; 401 with <c>WWW-Authenticate: Bearer</c> otherwise.
 /// </summary>
 public sealed class AgentTokenAuthenticationHandler(
     IOptionsMonitor<RegistryBearerOptions> options,
@@ -30,5 +30,9 @@ public sealed class AgentTokenAuthenticationHandler(
         new(RegistryClaimTypes.AgentName, principal.AgentName),
         new(RegistryClaimTypes.SubjectId, principal.SubjectIdentityId.ToString()),
         new(ClaimTypes.Name, principal.AgentName),
+        .. Optional(RegistryClaimTypes.AgentSlug, principal.AgentSlug),
+        .. Optional(RegistryClaimTypes.SubjectName, principal.SubjectName),
     ];
+
+    private static IEnumerable<Claim> Optional(string type, string? value) => string.IsNullOrEmpty(value) ? [] : [new Claim(type, value)];
 }

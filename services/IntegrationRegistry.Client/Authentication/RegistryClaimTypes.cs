@@ -8,5 +8,7 @@ public static class RegistryClaimTypes
     public const string AdminKeyId = "admin_key_id";
     public const string AgentId = "agent_id";
     public const string AgentName = "agent_name";
+    public const string AgentSlug = "agent_slug";
     public const string SubjectId = "subject_id";
+    public const string SubjectName = "subject_name";
 }

@@ -46,7 +46,10 @@ public static class IdentitiesApi
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        return await services.Identities.UpdateAsync(user.TenantId(), id, request, ct) is { } identity ? TypedResults.Ok(identity) : TypedResults.NotFound();
+        var identity = await services.Identities.UpdateAsync(user.TenantId(), id, request, ct);
+        // Agents acting for it carry its name in their principals.
+        services.PrincipalCache.InvalidateTenant(user.TenantId());
+        return identity is null ? TypedResults.NotFound() : TypedResults.Ok(identity);
     }
 
     /// <summary>409 while agents act for the identity or it holds credentials.</summary>

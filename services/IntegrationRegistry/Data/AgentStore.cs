@@ -37,7 +37,8 @@ public sealed class AgentStore(RegistryDatabase database)
                 Read, ct, [("id", id), .. Parameters(tenantId, request)]);
             if (agent is not null)
             {
-                // A new subject changes whose credentials the agent's tokens reach: cached principals must go.
+                // A new subject changes whose credentials the agent's tokens reach, and a new slug the name the audit
+                // records: cached principals must go.
                 await RevokeCachedTokensAsync(s, tenantId, id, ct);
             }
             return agent;

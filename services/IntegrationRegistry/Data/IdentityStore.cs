@@ -38,18 +38,46 @@ public sealed class IdentityStore(RegistryDatabase database)
             """,
             Read, ct, ("id", Guid.CreateVersion7()), ("tenant", tenantId), ("name", request.Name), ("display", request.DisplayName), ("email", request.Email)))!, ct);
 
+    /// <summary>
+    /// Renaming an identity drops the cached principals of the agents acting for it (announced like a token revocation,
+    /// the tokens stay valid), so the next call of each is recorded under the new name.
+    /// </summary>
     public Task<Identity?> UpdateAsync(Guid tenantId, Guid id, IdentityRequest request, CancellationToken ct) =>
-        database.InTransactionAsync(s => s.QuerySingleAsync(
-            $"""
-            UPDATE registry.identities SET name = @name, display_name = @display, email = @email, updated_at = now()
-            WHERE tenant_id = @tenant AND id = @id RETURNING {Columns}
-            """,
-            Read, ct, ("tenant", tenantId), ("id", id), ("name", request.Name), ("display", request.DisplayName), ("email", request.Email)), ct);
+        database.InTransactionAsync(async s =>
+        {
+            var before = await GetAsync(s, tenantId, id, ct);
+            var identity = await s.QuerySingleAsync(
+                $"""
+                UPDATE registry.identities SET name = @name, display_name = @display, email = @email, updated_at = now()
+                WHERE tenant_id = @tenant AND id = @id RETURNING {Columns}
+                """,
+                Read, ct, ("tenant", tenantId), ("id", id), ("name", request.Name), ("display", request.DisplayName), ("email", request.Email));
+            if (identity is not null && !string.Equals(before?.Name, identity.Name, StringComparison.Ordinal))
+            {
+                await ForgetCachedAgentsAsync(s, tenantId, id, ct);
+            }
+            return identity;
+        }, ct);
 
     /// <summary>False if there is no such identity; a foreign-key violation if agents or credentials still use it.</summary>
     public Task<bool> DeleteAsync(Guid tenantId, Guid id, CancellationToken ct) =>
         database.InTransactionAsync(async s =>
             await s.ExecuteAsync("DELETE FROM registry.identities WHERE tenant_id = @tenant AND id = @id", ct, ("tenant", tenantId), ("id", id)) > 0, ct);
+
+    private static async Task ForgetCachedAgentsAsync(DbSession s, Guid tenantId, Guid identityId, CancellationToken ct)
+    {
+        var live = await s.QueryAsync(
+            """
+            SELECT t.agent_id, t.id FROM registry.agent_tokens t
+            JOIN registry.agents a ON a.tenant_id = t.tenant_id AND a.id = t.agent_id
+            WHERE t.tenant_id = @tenant AND a.subject_identity_id = @identity AND t.revoked_at IS NULL
+            """,
+            r => (AgentId: r.GetGuid(0), TokenId: r.GetGuid(1)), ct, ("tenant", tenantId), ("identity", identityId));
+        foreach (var (agentId, tokenId) in live)
+        {
+            s.AgentTokenRevoked(tenantId, agentId, tokenId);
+        }
+    }
 
     private static Identity Read(NpgsqlDataReader r) =>
         new(r.Guid("id"), r.String("name"), r.NullableString("display_name"), r.NullableString("email"), r.Time("created_at"), r.Time("updated_at"));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Platform.Contracts;
+using Platform.McpEdge.Catalog;
 using Platform.McpEdge.Server;
 using Platform.McpEdge.Upstream;
 
@@ -17,7 +18,7 @@ public sealed class ForwardedCall(EdgeCaller caller, string kind, string name, I
     private readonly long _started = timeProvider.GetTimestamp();
     private readonly string? _traceId = Activity.Current?.TraceId.ToString();
     private IReadOnlyList<string> _credentialValues = [];
-    private Guid _sourceId = ToolCallCompleted.PlatformInstallId;
+    private UpstreamSource? _source;
     private string? _upstreamName;
     private string _outcome = ToolCallRecord.Failed;
     private string? _errorClass = UpstreamFailure.Unexpected;
@@ -26,7 +27,7 @@ public sealed class ForwardedCall(EdgeCaller caller, string kind, string name, I
     public EdgeCaller Caller { get; } = caller;
 
     /// <summary>The install the request goes to, and its name there (namespace removed).</summary>
-    public void Route(Guid sourceId, string upstreamName) => (_sourceId, _upstreamName) = (sourceId, upstreamName);
+    public void Route(UpstreamSource source, string upstreamName) => (_source, _upstreamName) = (source, upstreamName);
 
     public void UseCredential(UpstreamCredential credential) => _credentialValues = credential.SecretValues;
 
@@ -51,10 +52,11 @@ public sealed class ForwardedCall(EdgeCaller caller, string kind, string name, I
         ArgumentNullException.ThrowIfNull(audit);
         var duration = timeProvider.GetElapsedTime(_started);
         audit.Enqueue(new ToolCallRecord(
-            Caller, _sourceId, name, _upstreamName ?? name, _startedAt, timeProvider.GetUtcNow().UtcDateTime, (long)duration.TotalMilliseconds,
+            Caller, _source?.Id ?? ToolCallCompleted.PlatformInstallId, name, _upstreamName ?? name, _startedAt, timeProvider.GetUtcNow().UtcDateTime, (long)duration.TotalMilliseconds,
             _outcome, _errorClass, arguments, _credentialValues, null, _traceId)
         {
             Kind = kind,
+            SourceNamespace = _source?.Namespace,
             ForwardedResult = _result,
         });
     }

@@ -44,6 +44,9 @@ public sealed class ToolCallEvents(SecretRedactor redactor)
             record.TraceId)
         {
             Kind = record.Kind,
+            AgentSlug = record.Caller.AgentSlug,
+            IdentityName = record.Caller.SubjectName,
+            InstallSlug = record.SourceNamespace,
         };
     }
 }

@@ -24,14 +24,17 @@ public sealed record ToolCallRecord(
     CallToolResult? Result,
     string? TraceId)
 {
-    public const string Success = "success";
-    public const string ToolError = "tool-error";
-    public const string Failed = "failed";
-    public const string Rejected = "rejected";
-    public const string Cancelled = "cancelled";
+    public const string Success = ToolCallOutcomes.Success;
+    public const string ToolError = ToolCallOutcomes.ToolError;
+    public const string Failed = ToolCallOutcomes.Failed;
+    public const string Rejected = ToolCallOutcomes.Rejected;
+    public const string Cancelled = ToolCallOutcomes.Cancelled;
 
     /// <summary>What was forwarded (<see cref="ToolCallKinds"/>).</summary>
     public string Kind { get; init; } = ToolCallKinds.Tool;
+
+    /// <summary>The namespace of the source the call went to (an install's slug, <c>agent.&lt;slug&gt;</c>), as it was then; null when none.</summary>
+    public string? SourceNamespace { get; init; }
 
     /// <summary>The answer of a forwarded request other than tools/call (measured, never stored).</summary>
     public object? ForwardedResult { get; init; }

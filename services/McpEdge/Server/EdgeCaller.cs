@@ -3,9 +3,16 @@ using Platform.IntegrationRegistry.Client.Authentication;
 
 namespace Platform.McpEdge.Server;
 
-/// <summary>The authenticated agent behind one request, and the subject (person) it acts for inside one tenant.</summary>
+/// <summary>
+/// The authenticated agent behind one request, and the subject (person) it acts for inside one tenant; the agent's
+/// slug and the subject's name are as the registry answered when the token was last looked up (a rename drops it).
+/// </summary>
 public sealed record EdgeCaller(Guid TenantId, string TenantSlug, Guid AgentId, string AgentName, Guid SubjectId)
 {
+    public string? AgentSlug { get; init; }
+
+    public string? SubjectName { get; init; }
+
     /// <summary>Reads the claims the registry's <c>AgentToken</c> scheme issues; null when any is missing.</summary>
     public static EdgeCaller? FromPrincipal(ClaimsPrincipal? principal)
     {
@@ -21,6 +28,10 @@ public sealed record EdgeCaller(Guid TenantId, string TenantSlug, Guid AgentId, 
             principal.FindFirstValue(RegistryClaimTypes.TenantSlug) ?? "",
             agentId,
             principal.FindFirstValue(RegistryClaimTypes.AgentName) ?? "",
-            subjectId);
+            subjectId)
+        {
+            AgentSlug = principal.FindFirstValue(RegistryClaimTypes.AgentSlug),
+            SubjectName = principal.FindFirstValue(RegistryClaimTypes.SubjectName),
+        };
     }
 }

@@ -33,7 +33,7 @@ public sealed class ForwardedRequestHandlers(
                 throw UnknownResource(uri);
             }
             var source = await AvailableSourceAsync(call, ns, "unknown-resource", () => UnknownResource(uri), ct);
-            call.Route(source.Id, upstreamUri);
+            call.Route(source, upstreamUri);
             if (!source.ExposesResource(upstreamUri))
             {
                 call.Reject(NotAllowed);
@@ -93,7 +93,7 @@ public sealed class ForwardedRequestHandlers(
                 throw UnknownResource(target);
             }
             var source = await AvailableSourceAsync(call, ns, "unknown-resource", () => UnknownResource(target), ct);
-            call.Route(source.Id, upstreamUri);
+            call.Route(source, upstreamUri);
             if (!source.ExposesResource(upstreamUri))
             {
                 call.Reject(NotAllowed);
@@ -131,7 +131,7 @@ public sealed class ForwardedRequestHandlers(
         }
         var source = await AvailableSourceAsync(call, ns, "unknown-prompt", () => UnknownPrompt(name), ct);
         var upstreamName = name[(ns.Length + NamespacedNames.ToolSeparator.Length)..];
-        call.Route(source.Id, upstreamName);
+        call.Route(source, upstreamName);
         if (!source.ExposesPrompt(upstreamName))
         {
             call.Reject(NotAllowed);
@@ -148,7 +148,7 @@ public sealed class ForwardedRequestHandlers(
             call.Reject(unknownClass);
             throw unknown();
         }
-        call.Route(catalog.Source.Id, ns);
+        call.Route(catalog.Source, ns);
         if (!catalog.IsAvailable)
         {
             if (catalog.Source.IsUsable || catalog.FailureClass == UpstreamFailure.NotConnected)

@@ -38,27 +38,27 @@ public sealed class ToolCallHandler(
             if (PlatformTools.IsPlatformTool(parameters.Name))
             {
                 var (answer, audited) = await platformTools.CallAsync(caller, parameters, ct);
-                return call.Finish(answer, ToolCallCompleted.PlatformInstallId, parameters.Name, audited);
+                return call.Finish(answer, null, parameters.Name, audited);
             }
             var ns = NamespacedNames.NamespaceOfName(parameters.Name);
             var catalog = ns is null ? null : await catalogs.FindAsync(caller, ns, ct);
             if (catalog is null || (!catalog.Source.IsUsable && catalog.FailureClass != UpstreamFailure.NotConnected))
             {
-                call.Reject(catalog?.Source.Id ?? ToolCallCompleted.PlatformInstallId, "unknown-tool");
+                call.Reject(catalog?.Source, "unknown-tool");
                 throw UnknownTool(parameters.Name);
             }
             var source = catalog.Source;
             if (!catalog.IsAvailable)
             {
                 var failureClass = catalog.FailureClass ?? UpstreamFailure.Unavailable;
-                return call.Fail(source.Id, parameters.Name, failureClass, catalog.FailureReason!,
+                return call.Fail(source, parameters.Name, failureClass, catalog.FailureReason!,
                     failureClass == UpstreamFailure.NotConnected || catalog.RequiredScope is not null
                         ? await links.SentenceAsync(caller, source, NonEmpty(catalog.RequiredScope), ct)
                         : null);
             }
             if (!catalog.ToolsByName.TryGetValue(parameters.Name, out var tool) || !source.Exposes(tool.UpstreamName))
             {
-                call.Reject(source.Id, "unknown-tool");
+                call.Reject(source, "unknown-tool");
                 throw UnknownTool(parameters.Name);
             }
             return await CallUpstreamAsync(call, request, source, tool, ct);
@@ -92,7 +92,7 @@ public sealed class ToolCallHandler(
                 connection = await connector.ConnectAsync(call.Caller, source, source.CallTimeout, timeout.Token);
                 call.UseCredential(connection.Credential);
                 return call.Finish(NamespacedContent.Namespace(echoes.Scrub(await CallOnceAsync(connection, request, tool, timeout.Token, ct), connection.Credential), source.Namespace),
-                    source.Id, tool.UpstreamName);
+                    source, tool.UpstreamName);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException && !ct.IsCancellationRequested)
             {
@@ -110,13 +110,13 @@ public sealed class ToolCallHandler(
                     catch (UpstreamNotConnectedException notConnected)
                     {
                         // The broker has marked the credential; nothing more to report.
-                        return call.Fail(source.Id, tool.UpstreamName, UpstreamFailure.NotConnected, notConnected.Message,
+                        return call.Fail(source, tool.UpstreamName, UpstreamFailure.NotConnected, notConnected.Message,
                             await links.SentenceAsync(call.Caller, source, scope: null, ct));
                     }
                     catch (PlatformUnavailableException unavailable)
                     {
                         // The renewal could not be asked for: nothing is known against the credential, so nothing is reported.
-                        return call.Fail(source.Id, tool.UpstreamName, UpstreamFailure.PlatformUnavailable, unavailable.Message, null);
+                        return call.Fail(source, tool.UpstreamName, UpstreamFailure.PlatformUnavailable, unavailable.Message, null);
                     }
                     catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                     {
@@ -124,7 +124,7 @@ public sealed class ToolCallHandler(
                     }
                 }
                 await connector.ReportAsync(call.Caller, source, failure);
-                return call.Fail(source.Id, tool.UpstreamName, failure.ErrorClass, echoes.Scrub(failure.Message, credential),
+                return call.Fail(source, tool.UpstreamName, failure.ErrorClass, echoes.Scrub(failure.Message, credential),
                     failure.CredentialRejected || failure.RequiredScope is not null ? await links.SentenceAsync(call.Caller, source, NonEmpty(failure.RequiredScope), ct) : null);
             }
             finally
@@ -161,7 +161,7 @@ public sealed class ToolCallHandler(
         private readonly long _started = timeProvider.GetTimestamp();
         private readonly string? _traceId = Activity.Current?.TraceId.ToString();
         private IReadOnlyList<string> _credentialValues = [];
-        private Guid _sourceId = ToolCallCompleted.PlatformInstallId;
+        private UpstreamSource? _source;
         private string _upstreamName = parameters.Name;
         private string _outcome = ToolCallRecord.Failed;
         private string? _errorClass = UpstreamFailure.Unexpected;
@@ -172,23 +172,23 @@ public sealed class ToolCallHandler(
         public void UseCredential(UpstreamCredential credential) => _credentialValues = credential.SecretValues;
 
         /// <summary>The answer; <paramref name="audited"/>, when given, is what the record keeps of it instead.</summary>
-        public CallToolResult Finish(CallToolResult result, Guid sourceId, string upstreamName, CallToolResult? audited = null)
+        public CallToolResult Finish(CallToolResult result, UpstreamSource? source, string upstreamName, CallToolResult? audited = null)
         {
-            (_sourceId, _upstreamName, _result) = (sourceId, upstreamName, audited ?? result);
+            (_source, _upstreamName, _result) = (source, upstreamName, audited ?? result);
             (_outcome, _errorClass) = result.IsError == true ? (ToolCallRecord.ToolError, "tool-error") : (ToolCallRecord.Success, null);
             return result;
         }
 
         /// <summary>A failure in words; <paramref name="connectSentence"/> (a connect link) goes to the agent, never into the record.</summary>
-        public CallToolResult Fail(Guid sourceId, string upstreamName, string errorClass, string message, string? connectSentence = null)
+        public CallToolResult Fail(UpstreamSource source, string upstreamName, string errorClass, string message, string? connectSentence = null)
         {
             _result = new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = message }] };
-            (_sourceId, _upstreamName, _outcome, _errorClass) = (sourceId, upstreamName, ToolCallRecord.Failed, errorClass);
+            (_source, _upstreamName, _outcome, _errorClass) = (source, upstreamName, ToolCallRecord.Failed, errorClass);
             return connectSentence is null ? _result : new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = message + connectSentence }] };
         }
 
-        public void Reject(Guid sourceId, string errorClass) =>
-            (_sourceId, _outcome, _errorClass) = (sourceId, ToolCallRecord.Rejected, errorClass);
+        public void Reject(UpstreamSource? source, string errorClass) =>
+            (_source, _outcome, _errorClass) = (source, ToolCallRecord.Rejected, errorClass);
 
         public void Cancel() => (_outcome, _errorClass) = (ToolCallRecord.Cancelled, "cancelled");
 
@@ -198,8 +198,11 @@ public sealed class ToolCallHandler(
             metrics.ToolCalls.Add(1, new KeyValuePair<string, object?>("outcome", _outcome));
             metrics.ToolCallDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", _outcome));
             audit.Enqueue(new ToolCallRecord(
-                Caller, _sourceId, parameters.Name, _upstreamName, _startedAt, timeProvider.GetUtcNow().UtcDateTime, (long)duration.TotalMilliseconds,
-                _outcome, _errorClass, parameters.Arguments, _credentialValues, _result, _traceId));
+                Caller, _source?.Id ?? ToolCallCompleted.PlatformInstallId, parameters.Name, _upstreamName, _startedAt, timeProvider.GetUtcNow().UtcDateTime,
+                (long)duration.TotalMilliseconds, _outcome, _errorClass, parameters.Arguments, _credentialValues, _result, _traceId)
+            {
+                SourceNamespace = _source?.Namespace,
+            });
         }
     }
 }

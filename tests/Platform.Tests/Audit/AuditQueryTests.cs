@@ -31,21 +31,30 @@ public sealed class AuditQueryTests(DistributedApplicationFixture platform) : IA
         Assert.Equal(3, Ids(second).Count);
         Assert.Empty(Ids(second).Intersect(Ids(first)));
         // Filters that match the other tenant's rows find nothing outside the caller's tenant.
-        var probing = await GetAsync(Second.Admin, $"/api/audit/tool-calls?agent=agent-x&install={AuditQueryWorld.InstallA}&tenant={First.Id}");
+        var probing = await GetAsync(Second.Admin, $"/api/audit/tool-calls?agent={AuditQueryWorld.AgentX}&install={AuditQueryWorld.InstallA}&tenant={First.Id}");
         Assert.Empty(Ids(probing));
+        Assert.Empty(Ids(await GetAsync(First.Admin, $"/api/audit/tool-calls?agent={AuditQueryWorld.AgentY}&agentSlug=agent-x")));
         var summary = await GetAsync(Second.Admin, "/api/audit/tool-calls/summary");
         Assert.Equal(3, summary.GetProperty("tools").EnumerateArray().Sum(t => t.GetProperty("calls").GetInt64()));
     }
 
     [Theory]
-    [InlineData("agent=agent-y", 2)]
-    [InlineData("identity=alice", 5)]
+    [InlineData("agent={agentY}", 2)]
+    [InlineData("identity={alice}", 5)]
+    [InlineData("agentSlug=agent-y", 2)]
+    [InlineData("identityName=alice", 5)]
+    [InlineData("installSlug=slack", 2)]
     [InlineData("tool=slack__post", 2)]
-    [InlineData("outcome=error", 2)]
-    [InlineData("outcome=ERROR", 2)]
-    [InlineData("tool=github__search&outcome=success&agent=agent-x", 3)]
+    [InlineData("outcome=tool-error", 2)]
+    [InlineData("outcome=TOOL-ERROR", 2)]
+    [InlineData("outcome=failed", 0)]
+    [InlineData("tool=github__search&outcome=success&agent={agentX}", 3)]
+    [InlineData("installSlug=github&identityName=bob", 0)]
     public async Task Filters_narrow_the_list(string query, int expected)
     {
+        query = query.Replace("{agentX}", AuditQueryWorld.AgentX.ToString(), StringComparison.Ordinal)
+            .Replace("{agentY}", AuditQueryWorld.AgentY.ToString(), StringComparison.Ordinal)
+            .Replace("{alice}", AuditQueryWorld.Alice.ToString(), StringComparison.Ordinal);
         var page = await GetAsync(First.Admin, $"/api/audit/tool-calls?{query}");
 
         Assert.Equal(expected, Ids(page).Count);
@@ -79,6 +88,9 @@ public sealed class AuditQueryTests(DistributedApplicationFixture platform) : IA
         while (cursor is not null && pages < 10);
 
         Assert.Equal(3, pages);
+        // The last page has no nextCursor at all (not null), so a loop that sends it back cannot send "null".
+        var last = await GetAsync(First.Admin, "/api/audit/tool-calls?limit=500");
+        Assert.False(last.TryGetProperty("nextCursor", out _), last.ToString());
         Assert.Equal(CallsOfFirst.OrderByDescending(c => c.OccurredAt).Select(c => c.Id), seen);
     }
 
@@ -104,10 +116,23 @@ public sealed class AuditQueryTests(DistributedApplicationFixture platform) : IA
     [InlineData("from=yesterday", "from")]
     [InlineData("to=2026-13-45", "to")]
     [InlineData("install=not-a-guid", "install")]
+    [InlineData("install=github", "install")]
+    [InlineData("agent=agent-x", "agent")]
+    [InlineData("identity=alice", "identity")]
+    [InlineData("agentSlug=agent.x", "agentSlug")]
+    [InlineData("agentSlug=has%20space", "agentSlug")]
+    [InlineData("installSlug=git_hub", "installSlug")]
+    [InlineData("identityName=" + Long101, "identityName")]
+    [InlineData("kind=tools", "kind")]
+    [InlineData("tool=" + Long257, "tool")]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=501", "limit")]
+    [InlineData("limit=ten", "limit")]
     [InlineData("cursor=bm90LWEtY3Vyc29y", "cursor")]
+    [InlineData("cursor=null", "cursor")]
     [InlineData("outcome=drop%20table", "outcome")]
+    [InlineData("outcome=bogus", "outcome")]
+    [InlineData("outcome=error", "outcome")]
     [InlineData("from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "to")]
     public async Task Bad_filters_get_a_validation_problem_naming_the_field(string query, string field)
     {
@@ -115,6 +140,31 @@ public sealed class AuditQueryTests(DistributedApplicationFixture platform) : IA
 
         await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
         using var summary = await First.Admin.GetAsync($"/api/audit/tool-calls/summary?{query}");
+        if (field is not ("limit" or "cursor"))
+        {
+            await Api.AssertProblemAsync(summary, HttpStatusCode.BadRequest, field);
+        }
+    }
+
+    [Theory]
+    [InlineData("agent=agent-x", "agent")]
+    [InlineData("identity=alice", "identity")]
+    [InlineData("agentSlug=Agent_X", "agentSlug")]
+    [InlineData("identityName=" + Long101, "identityName")]
+    [InlineData("model=" + Long257, "model")]
+    [InlineData("provider=" + Long101, "provider")]
+    [InlineData("from=yesterday", "from")]
+    [InlineData("to=2026-13-45", "to")]
+    [InlineData("from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "to")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=ten", "limit")]
+    [InlineData("cursor=null", "cursor")]
+    public async Task Bad_usage_filters_get_a_validation_problem_naming_the_field(string query, string field)
+    {
+        using var response = await First.Admin.GetAsync($"/api/usage/model-calls?{query}");
+
+        await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+        using var summary = await First.Admin.GetAsync($"/api/usage/summary?{query}");
         if (field is not ("limit" or "cursor"))
         {
             await Api.AssertProblemAsync(summary, HttpStatusCode.BadRequest, field);
@@ -151,6 +201,10 @@ public sealed class AuditQueryTests(DistributedApplicationFixture platform) : IA
         }
         Assert.True(paths.GetProperty("/api/usage/model-calls").TryGetProperty("post", out _));
     }
+
+    private const string Long101 = "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn";
+
+    private const string Long257 = Long101 + Long101 + "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn";
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string path)
     {

@@ -6,8 +6,9 @@ namespace Platform.Tests.Audit;
 
 /// <summary>
 /// Two tenants and a known set of tool calls, made once per test run and shared by the read-only query tests:
-/// the first tenant has five <c>github__search</c> calls (two errors; 10, 20, 30, 40, 100 ms) and two
-/// <c>slack__post</c> calls; the second has three calls with the same agent, identity and install ids.
+/// the first tenant has five <c>github__search</c> calls (two tool errors; 10, 20, 30, 40, 100 ms) by agent
+/// <c>agent-x</c> for <c>alice</c> to install <c>github</c>, and two <c>slack__post</c> calls by <c>agent-y</c> for
+/// <c>bob</c> to <c>slack</c>; the second has three calls with the same agent, identity and install ids and names.
 /// </summary>
 public sealed class AuditQueryWorld
 {
@@ -26,6 +27,14 @@ public sealed class AuditQueryWorld
     public static Guid InstallA { get; } = Guid.NewGuid();
 
     public static Guid InstallB { get; } = Guid.NewGuid();
+
+    public static Guid AgentX { get; } = Guid.NewGuid();
+
+    public static Guid AgentY { get; } = Guid.NewGuid();
+
+    public static Guid Alice { get; } = Guid.NewGuid();
+
+    public static Guid Bob { get; } = Guid.NewGuid();
 
     public RegistryPlatform Registry { get; }
 
@@ -56,16 +65,19 @@ public sealed class AuditQueryWorld
         var callsOfFirst = new List<ToolCallCompleted>();
         for (var i = 0; i < durations.Length; i++)
         {
-            callsOfFirst.Add(AuditBus.ToolCall(first.Id.ToString(), tool: "github__search", outcome: i < 2 ? "error" : "success",
-                durationMs: durations[i], occurredAt: start.AddSeconds(i), agentId: "agent-x", subjectId: "alice", installId: InstallA));
+            callsOfFirst.Add(AuditBus.ToolCall(first.Id.ToString(), tool: "github__search", outcome: i < 2 ? "tool-error" : "success",
+                durationMs: durations[i], occurredAt: start.AddSeconds(i), agentId: AgentX.ToString(), subjectId: Alice.ToString(), installId: InstallA)
+                with { AgentSlug = "agent-x", IdentityName = "alice", InstallSlug = "github" });
         }
         for (var i = 0; i < 2; i++)
         {
             callsOfFirst.Add(AuditBus.ToolCall(first.Id.ToString(), tool: "slack__post", durationMs: 5 + (2 * i),
-                occurredAt: start.AddSeconds(10 + i), agentId: "agent-y", subjectId: "bob", installId: InstallB));
+                occurredAt: start.AddSeconds(10 + i), agentId: AgentY.ToString(), subjectId: Bob.ToString(), installId: InstallB)
+                with { AgentSlug = "agent-y", IdentityName = "bob", InstallSlug = "slack" });
         }
         var callsOfSecond = Enumerable.Range(0, 3)
-            .Select(_ => AuditBus.ToolCall(second.Id.ToString(), tool: "github__search", agentId: "agent-y", subjectId: "bob", installId: InstallB));
+            .Select(_ => AuditBus.ToolCall(second.Id.ToString(), tool: "github__search", agentId: AgentY.ToString(), subjectId: Bob.ToString(), installId: InstallB)
+                with { AgentSlug = "agent-x", IdentityName = "alice", InstallSlug = "github" });
 
         await using (var bus = await AuditBus.StartAsync(platform.GetConnectionString("eventbus")))
         {

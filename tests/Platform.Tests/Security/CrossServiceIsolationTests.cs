@@ -143,7 +143,7 @@ public sealed class CrossServiceIsolationTests(DistributedApplicationFixture pla
                 },
                 TimeSpan.FromSeconds(30), () => $"{self}'s tool call in its audit");
             Assert.All(calls.EnumerateArray(), c => Assert.Contains(c.GetProperty("agentId").GetGuid(), own));
-            foreach (var query in new[] { "agent=agent-x", $"install={other.TicketsInstall}", "tool=tickets__echo" })
+            foreach (var query in new[] { $"agent={other.Agents["x"]}", $"install={other.TicketsInstall}", "tool=tickets__echo" })
             {
                 var filtered = (await self.Tenant.GetAsync($"/api/audit/tool-calls?{query}")).GetProperty("items");
                 Assert.All(filtered.EnumerateArray(), c => Assert.Contains(c.GetProperty("agentId").GetGuid(), own));
