@@ -95,7 +95,9 @@ public sealed class CredentialStore(RegistryDatabase database, IOptions<Registry
             }
             else
             {
-                await PendingSecretRevocations.QueueAsync(s, tenantId, existing.Item2.Values.Except(handles.Values), ct);
+                // The replaced tokens stay in the vault until the broker has revoked them at the authorization server.
+                var replaced = existing.Item2.Where(h => !handles.ContainsValue(h.Value)).ToDictionary(h => h.Key, h => h.Value);
+                await PendingSecretRevocations.QueueCredentialAsync(s, tenantId, replaced, options.Value.UpstreamRevocationHold, ct);
                 credential = await s.QuerySingleAsync(
                     """
                     UPDATE registry.credentials SET status = 'active', secret_handles = @handles::jsonb, scopes = @scopes, expires_at = @expires, updated_at = now()

@@ -15,11 +15,33 @@ public sealed class OAuthTokenStore(NpgsqlDataSource dataSource)
 
     public NpgsqlDataSource DataSource => dataSource;
 
-    /// <summary>A completed consent: the credential's row created, or replaced when the person connected again.</summary>
+    /// <summary>
+    /// A completed consent: the credential's row created, or replaced when the person connected again; then the
+    /// replaced tokens are retired in the same transaction, as a revoked row of their own that the revocation loop
+    /// revokes upstream (<see cref="Revocation.UpstreamRevoker"/>).
+    /// </summary>
     public async Task SaveConnectedAsync(OAuthTokenRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var retire = new NpgsqlCommand(
+            """
+            INSERT INTO broker.oauth_tokens (credential_id, tenant_id, install_id, identity_id, access_secret_id, refresh_secret_id, access_token_sha256,
+                session, scope, issued_at, expires_at, refresh_at, status, revocation_due_at, retired_from)
+            SELECT @retired, tenant_id, install_id, identity_id, access_secret_id, refresh_secret_id, access_token_sha256,
+                session, scope, issued_at, expires_at, NULL, 'revoked', now(), credential_id
+            FROM broker.oauth_tokens
+            WHERE credential_id = @credential AND tenant_id = @tenant AND status <> 'revoked' AND access_secret_id <> @access
+            FOR UPDATE
+            """, connection, transaction))
+        {
+            retire.Parameters.AddWithValue("retired", Guid.CreateVersion7());
+            retire.Parameters.AddWithValue("credential", row.CredentialId);
+            retire.Parameters.AddWithValue("tenant", row.Binding.TenantId);
+            retire.Parameters.AddWithValue("access", row.AccessSecretId);
+            await retire.ExecuteNonQueryAsync(cancellationToken);
+        }
         await using var command = new NpgsqlCommand(
             $"""
             INSERT INTO broker.oauth_tokens ({Columns.Replace("::text", "", StringComparison.Ordinal)})
@@ -28,7 +50,7 @@ public sealed class OAuthTokenStore(NpgsqlDataSource dataSource)
                 access_secret_id = excluded.access_secret_id, refresh_secret_id = excluded.refresh_secret_id,
                 access_token_sha256 = excluded.access_token_sha256, session = excluded.session, scope = excluded.scope,
                 issued_at = excluded.issued_at, expires_at = excluded.expires_at, refresh_at = excluded.refresh_at, status = 'active'
-            """, connection);
+            """, connection, transaction);
         command.Parameters.AddWithValue("credential", row.CredentialId);
         command.Parameters.AddWithValue("tenant", row.Binding.TenantId);
         command.Parameters.AddWithValue("install", row.Binding.InstallId);
@@ -40,6 +62,7 @@ public sealed class OAuthTokenStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("scope", (object?)row.Scope ?? DBNull.Value);
         AddTimes(command, row.IssuedAt, row.ExpiresAt, row.RefreshAt);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The scopes the identity last granted on the install (null when it holds no OAuth credential there).</summary>

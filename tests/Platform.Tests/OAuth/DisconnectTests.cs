@@ -98,6 +98,30 @@ public sealed class DisconnectTests(DistributedApplicationFixture platform)
         Assert.Equal(refreshes, world.Server.RefreshRequests);
     }
 
+    [Fact]
+    public async Task Connecting_again_revokes_the_replaced_tokens_at_the_authorization_server()
+    {
+        await using var world = await TokenLifecycleWorld.ConnectedAsync(platform, "reconnect-revokes", TimeSpan.FromHours(1));
+        var vault = new VaultAccess(platform.App).Client("oauth-broker");
+        var (oldAccessId, oldRefreshId) = await SecretIdsAsync(world);
+        var oldAccess = await vault.ResolveAsync(world.Tenant.Id, oldAccessId, CancellationToken.None);
+        var oldRefresh = await vault.ResolveAsync(world.Tenant.Id, oldRefreshId, CancellationToken.None);
+
+        Assert.Equal(world.CredentialId, await world.ConnectAsync());
+
+        await Eventually.UntilAsync(() => world.Server.Revoked.Count >= 2, Timeout, () => $"{world.Server.Revoked.Count} replaced tokens revoked upstream");
+        Assert.Equal([oldRefresh, oldAccess], world.Server.Revoked.ToArray());
+        await Eventually.UntilAsync(
+            async () => (await vault.GetMetadataAsync(world.Tenant.Id, oldAccessId, CancellationToken.None))?.Status == "revoked"
+                && (await vault.GetMetadataAsync(world.Tenant.Id, oldRefreshId, CancellationToken.None))?.Status == "revoked"
+                && await world.BrokerDb.ScalarAsync<long>("SELECT count(*) FROM broker.oauth_tokens WHERE retired_from = @id", ("id", world.CredentialId)) == 0,
+            Timeout, () => "the replaced tokens still in the vault, or their retired row still in brokerdb");
+        Assert.Equal("active", await BrokerStatusAsync(world));
+        Assert.Equal("active", await world.CredentialStatusAsync());
+        await using var agent = await world.AgentAsync();
+        Assert.NotEqual(true, (await TokenLifecycleWorld.EchoAsync(agent, "with the new consent")).IsError);
+    }
+
     private async Task<List<string>> ToolNamesAsync(string agentToken)
     {
         await using var client = await EdgeClients.ThroughGatewayAsync(platform, agentToken);

@@ -21,6 +21,8 @@ public sealed class TokenLifecycleWorld : IAsyncDisposable
     public const string EchoTool = "test-as__echo";
 
     private readonly DistributedApplicationFixture _platform;
+    private Guid _install;
+    private Guid _identity;
 
     private TokenLifecycleWorld(DistributedApplicationFixture platform, TestOAuthServer server, TestTenant tenant)
     {
@@ -51,18 +53,24 @@ public sealed class TokenLifecycleWorld : IAsyncDisposable
         var install = (await tenant.PostAsync("/api/registry/installs", new { slug = "test-as", authMethodId = method.GetProperty("id").GetGuid() }, "install")).GetProperty("id").GetGuid();
         var (_, agentToken) = await tenant.IssueTokenAsync(await tenant.CreateAgentAsync("assistant", identity));
         world.AgentToken = agentToken;
+        (world._install, world._identity) = (install, identity);
+        world.CredentialId = await world.ConnectAsync();
+        return world;
+    }
 
-        using var broker = platform.CreateHttpClient("oauth-broker");
-        broker.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Service", registry.ServiceKey("mcp-edge"));
-        using var started = await broker.PostAsJsonAsync("/internal/oauth/authorizations", new { tenantId = tenant.Id, installId = install, identityId = identity });
+    /// <summary>The person's consent (again): this server approves at once. Returns the credential id.</summary>
+    public async Task<Guid> ConnectAsync()
+    {
+        using var broker = _platform.CreateHttpClient("oauth-broker");
+        broker.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Service", new RegistryPlatform(_platform).ServiceKey("mcp-edge"));
+        using var started = await broker.PostAsJsonAsync("/internal/oauth/authorizations", new { tenantId = Tenant.Id, installId = _install, identityId = _identity });
         var url = new Uri((await Api.ReadAsync(started, "start")).GetProperty("authorizationUrl").GetString()!);
         using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
         using var redirect = await browser.GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
-        using var gateway = platform.CreateHttpClient("gateway");
+        using var gateway = _platform.CreateHttpClient("gateway");
         using var completed = await gateway.GetAsync(redirect.Headers.Location!.PathAndQuery);
-        world.CredentialId = (await Api.ReadAsync(completed, "callback")).GetProperty("credentialId").GetGuid();
-        return world;
+        return (await Api.ReadAsync(completed, "callback")).GetProperty("credentialId").GetGuid();
     }
 
     /// <summary>An MCP client of edge replica <paramref name="replica"/>, or of the gateway when null.</summary>
