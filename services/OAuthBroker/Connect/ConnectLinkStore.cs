@@ -16,6 +16,12 @@ public sealed class ConnectLinkStore(NpgsqlDataSource dataSource, IOptions<OAuth
     /// <summary>The path under the public base that a link opens; the token follows it.</summary>
     public const string PathPrefix = "connect/";
 
+    /// <summary>
+    /// Unused links one person may hold for one install at a time: an agent that keeps calling a tool its person has
+    /// not connected gets a new link each time, and making one more drops the oldest beyond this many.
+    /// </summary>
+    public const int OpenLinksPerPerson = 10;
+
     public async Task<CreatedConnectLink> CreateAsync(AuthorizationBinding binding, string? scope, string createdBy, Uri publicBase, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(binding);
@@ -39,7 +45,24 @@ public sealed class ConnectLinkStore(NpgsqlDataSource dataSource, IOptions<OAuth
         command.Parameters.AddWithValue("created", now);
         command.Parameters.AddWithValue("expires", expiresAt);
         await command.ExecuteNonQueryAsync(ct);
+        await DropOldestOpenAsync(binding, ct);
         return new CreatedConnectLink(new Uri(publicBase, PathPrefix + token), expiresAt);
+    }
+
+    private async Task DropOldestOpenAsync(AuthorizationBinding binding, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            DELETE FROM broker.connect_links WHERE token_sha256 IN (
+                SELECT token_sha256 FROM broker.connect_links
+                WHERE tenant_id = @tenant AND install_id = @install AND identity_id = @identity AND used_at IS NULL
+                ORDER BY created_at DESC OFFSET @keep)
+            """);
+        command.Parameters.AddWithValue("tenant", binding.TenantId);
+        command.Parameters.AddWithValue("install", binding.InstallId);
+        command.Parameters.AddWithValue("identity", binding.IdentityId);
+        command.Parameters.AddWithValue("keep", OpenLinksPerPerson);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The link behind a token, used or not (null when unknown); for the page a visit shows first.</summary>

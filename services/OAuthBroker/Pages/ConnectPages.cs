@@ -22,7 +22,7 @@ public static class ConnectPages
         ConnectLinkState.Expired => new(StatusCodes.Status410Gone, "This connect link has expired", ["Connect links work for a short time only.", AskAgain]),
         ConnectLinkState.Used => new(StatusCodes.Status410Gone, "This connect link was already used",
             ["Each connect link works once, and this one has been opened before. If you did not finish connecting, you need a new link.", AskAgain]),
-        _ => new(StatusCodes.Status404NotFound, "This connect link is not valid", ["The link is incomplete or was never issued. Check that you copied all of it.", AskAgain]),
+        _ => new(StatusCodes.Status404NotFound, "This connect link is not valid", ["The link is incomplete, was replaced by newer links for you, or was never issued. Check that you copied all of it.", AskAgain]),
     };
 
     /// <summary>Connected: the service, the platform person, and the provider account signed in with (named when the provider said which).</summary>

@@ -98,6 +98,29 @@ public sealed class ConnectLinkTests(DistributedApplicationFixture platform) : I
     }
 
     [Fact]
+    public async Task A_person_holds_at_most_ten_open_links_per_install_and_making_more_drops_the_oldest()
+    {
+        var links = new List<Uri>();
+        for (var i = 0; i < 12; i++)
+        {
+            links.Add(new Uri((await _world.Tenant.PostAsync($"/api/registry/installs/{_world.InstallId}/connect-links",
+                new { identityId = _world.IdentityId }, $"link {i}")).GetProperty("url").GetString()!));
+        }
+
+        var pages = new List<HttpStatusCode>();
+        foreach (var link in links)
+        {
+            pages.Add((await _browser.OpenAsync(link)).Status);
+        }
+        var open = await _world.BrokerDb.ScalarAsync<long>(
+            "SELECT count(*) FROM broker.connect_links WHERE install_id = @install AND identity_id = @identity AND used_at IS NULL",
+            ("install", _world.InstallId), ("identity", _world.IdentityId));
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, .. Enumerable.Repeat(HttpStatusCode.OK, 10)], pages);
+        Assert.Equal(10L, open);
+    }
+
+    [Fact]
     public async Task A_tenant_admin_gets_a_link_for_one_person_and_it_works_once_and_not_after_it_lapses()
     {
         var created = await _world.Tenant.PostAsync($"/api/registry/installs/{_world.InstallId}/connect-links", new { identityId = _world.IdentityId }, "connect link");
