@@ -27,7 +27,12 @@ public sealed partial class CatalogStore(
             return Task.FromResult(SourceCatalog.Failed(source, source.UnusableReason!, failureClass));
         }
         var key = new CatalogKey(caller.TenantId, caller.SubjectId, source.Id, source.Endpoint!.AbsoluteUri, source.AuthMethod);
-        return _cache.GetOrLoadAsync(key, (_, _) => LoadAsync(caller, source), ct);
+        return _cache.GetOrLoadAsync(key, async (_, _) =>
+        {
+            var (catalog, lifetime) = await LoadAsync(caller, source);
+            catalog.ListedAt = timeProvider.GetUtcNow();
+            return (catalog, lifetime);
+        }, ct);
     }
 
     /// <summary>Drops catalogs of a tenant, optionally only of one subject and/or one source.</summary>

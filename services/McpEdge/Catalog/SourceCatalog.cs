@@ -46,6 +46,9 @@ public sealed class SourceCatalog
 
     public bool IsAvailable => FailureReason is null;
 
+    /// <summary>When this replica listed the upstream (or failed to); null when it was not asked (an unusable source).</summary>
+    public DateTimeOffset? ListedAt { get; set; }
+
     /// <summary>When listing failed for lack of scope: the scopes the upstream asked for (a step-up link asks for them).</summary>
     public string? RequiredScope { get; init; }
 

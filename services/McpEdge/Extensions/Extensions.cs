@@ -74,6 +74,7 @@ public static class Extensions
         builder.Services.AddSingleton<UpstreamConnector>();
         builder.Services.AddSingleton<CredentialEchoes>();
         builder.Services.AddSingleton<UpstreamConcurrency>();
+        builder.Services.AddSingleton<UpstreamCallOutcomes>();
         builder.Services.AddHostedService<UpstreamSessionSweeper>();
 
         builder.Services.AddSingleton<AuditMetrics>();

@@ -17,7 +17,8 @@ namespace Platform.McpEdge.Server;
 /// audit record of its kind, whatever its outcome.
 /// </summary>
 public sealed class ForwardedRequestHandlers(
-    CatalogService catalogs, UpstreamConnector connector, CredentialEchoes echoes, ToolCallAuditQueue audit, TimeProvider timeProvider)
+    CatalogService catalogs, UpstreamConnector connector, CredentialEchoes echoes, ToolCallAuditQueue audit, UpstreamCallOutcomes outcomes,
+    TimeProvider timeProvider)
 {
     public const string NotAllowed = "not-allowed";
 
@@ -172,14 +173,18 @@ public sealed class ForwardedRequestHandlers(
         {
             connection = await connector.ConnectAsync(call.Caller, source, source.CallTimeout, timeout.Token);
             call.UseCredential(connection.Credential);
-            return echoes.Scrub(await send(connection.Client, timeout.Token), connection.Credential);
+            var answer = echoes.Scrub(await send(connection.Client, timeout.Token), connection.Credential);
+            outcomes.Succeeded(call.Caller, source.Id);
+            return answer;
         }
         catch (McpProtocolException exception) when (!ct.IsCancellationRequested)
         {
             // The upstream's own JSON-RPC error (unknown prompt, bad argument): passed on, minus any credential it quotes.
             call.UpstreamError();
             var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(call.Caller, source);
-            throw new McpProtocolException(echoes.Scrub(exception.Message, credential), exception.ErrorCode);
+            var message = echoes.Scrub(exception.Message, credential);
+            outcomes.Failed(call.Caller, source.Id, message);
+            throw new McpProtocolException(message, exception.ErrorCode);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException && !ct.IsCancellationRequested)
         {
@@ -187,7 +192,9 @@ public sealed class ForwardedRequestHandlers(
             await connector.ReportAsync(call.Caller, source, failure);
             call.Fail(failure.ErrorClass);
             var credential = connection?.Credential ?? await connector.CredentialOrNoneAsync(call.Caller, source);
-            throw new McpProtocolException(echoes.Scrub(failure.Message, credential), McpErrorCode.InternalError);
+            var message = echoes.Scrub(failure.Message, credential);
+            outcomes.Failed(call.Caller, source.Id, message);
+            throw new McpProtocolException(message, McpErrorCode.InternalError);
         }
         finally
         {

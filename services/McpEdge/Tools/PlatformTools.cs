@@ -8,7 +8,7 @@ using Platform.McpEdge.Upstream;
 namespace Platform.McpEdge.Tools;
 
 /// <summary>The platform's own tools, in the reserved <c>platform</c> namespace.</summary>
-public sealed class PlatformTools(CatalogService catalogs, ConnectLinks links)
+public sealed class PlatformTools(CatalogService catalogs, ConnectLinks links, UpstreamCallOutcomes outcomes, TimeProvider timeProvider)
 {
     public const string ListIntegrationsName = SourceDirectory.PlatformNamespace + NamespacedNames.ToolSeparator + "list_integrations";
     public const string ConnectName = SourceDirectory.PlatformNamespace + NamespacedNames.ToolSeparator + "connect";
@@ -22,7 +22,9 @@ public sealed class PlatformTools(CatalogService catalogs, ConnectLinks links)
             Name = ListIntegrationsName,
             Title = "List integrations",
             Description = "Lists the integrations (and other agents) you can reach through this platform, whether each is connected for "
-                + "the person you act for, whether it is available right now, and its tool namespace. Tools of an integration are named "
+                + "the person you act for, whether it is available right now (status 'failing' with the error in 'detail' when its last "
+                + "call failed; 'lastCall' says when and how that call went, 'listing' whether its tools were listed just now or cached), "
+                + "and its tool namespace. Tools of an integration are named "
                 + "'<namespace>__<tool>'. An integration that is not connected must be connected by that person before its tools work.",
             InputSchema = JsonSerializer.SerializeToElement(new JsonObject { ["type"] = "object", ["properties"] = new JsonObject() }),
             Annotations = new ToolAnnotations { ReadOnlyHint = true, IdempotentHint = true, OpenWorldHint = false, DestructiveHint = false },
@@ -112,35 +114,16 @@ public sealed class PlatformTools(CatalogService catalogs, ConnectLinks links)
 
     private async ValueTask<CallToolResult> ListIntegrationsAsync(EdgeCaller caller, CancellationToken ct)
     {
+        var asked = timeProvider.GetUtcNow();
         var catalog = await catalogs.GetAsync(caller, ct);
-        var integrations = catalog.Sources.Select(Describe).ToList();
-        var structured = JsonSerializer.SerializeToElement(new { integrations }, Json);
+        var integrations = catalog.Sources.Select(source => IntegrationStatus.Describe(source, outcomes.Last(caller, source.Source.Id), asked)).ToList();
+        var answer = new { seenBy = IntegrationStatus.SeenBy, integrations };
+        var structured = JsonSerializer.SerializeToElement(answer, Json);
         return new CallToolResult
         {
-            Content = [new TextContentBlock { Text = JsonSerializer.Serialize(new { integrations }, Json) }],
+            Content = [new TextContentBlock { Text = JsonSerializer.Serialize(answer, Json) }],
             StructuredContent = structured,
             IsError = false,
         };
     }
-
-    private static IntegrationStatus Describe(SourceCatalog catalog)
-    {
-        var source = catalog.Source;
-        var status = catalog.IsAvailable ? "available"
-            : catalog.FailureClass == Upstream.UpstreamFailure.NotConnected ? "not-connected"
-            : source.IsUsable ? "unavailable"
-            : "unusable";
-        return new IntegrationStatus(
-            source.Namespace,
-            source.DisplayName,
-            source.Kind == UpstreamSourceKind.Agent ? "agent" : "integration",
-            source.AuthMethod,
-            source.Connected,
-            status,
-            catalog.FailureReason,
-            catalog.Tools.Count(tool => source.Exposes(tool.UpstreamName)));
-    }
-
-    private sealed record IntegrationStatus(
-        string Namespace, string Name, string Kind, string AuthMethod, bool Connected, string Status, string? Detail, int Tools);
 }

@@ -22,6 +22,7 @@ public sealed class ToolCallHandler(
     PlatformTools platformTools,
     ToolCallAuditQueue audit,
     AuditMetrics metrics,
+    UpstreamCallOutcomes outcomes,
     CredentialEchoes echoes,
     ConnectLinks links,
     TimeProvider timeProvider)
@@ -70,7 +71,7 @@ public sealed class ToolCallHandler(
         }
         finally
         {
-            call.Complete(audit, metrics);
+            call.Complete(audit, metrics, outcomes);
         }
     }
 
@@ -192,8 +193,19 @@ public sealed class ToolCallHandler(
 
         public void Cancel() => (_outcome, _errorClass) = (ToolCallRecord.Cancelled, "cancelled");
 
-        public void Complete(ToolCallAuditQueue audit, AuditMetrics metrics)
+        public void Complete(ToolCallAuditQueue audit, AuditMetrics metrics, UpstreamCallOutcomes outcomes)
         {
+            if (_source is { } source)
+            {
+                if (_outcome is ToolCallRecord.Success or ToolCallRecord.ToolError)
+                {
+                    outcomes.Succeeded(Caller, source.Id);
+                }
+                else if (_outcome == ToolCallRecord.Failed && _result?.Content.FirstOrDefault() is TextContentBlock failure)
+                {
+                    outcomes.Failed(Caller, source.Id, failure.Text);
+                }
+            }
             var duration = timeProvider.GetElapsedTime(_started);
             metrics.ToolCalls.Add(1, new KeyValuePair<string, object?>("outcome", _outcome));
             metrics.ToolCallDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", _outcome));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using Platform.Tests.Infrastructure;
+using Platform.Tests.Registry;
 using Xunit.Abstractions;
 
 namespace Platform.Tests.McpEdge;
@@ -17,17 +18,19 @@ public sealed class ProgressRelayTests(DistributedApplicationFixture platform, I
     [Fact]
     public async Task The_last_progress_sent_immediately_before_the_result_is_never_lost()
     {
-        var world = await EdgeWorld.GetAsync(platform);
+        // A tenant of its own: the install outlives this test's upstream, and must not change what the shared EdgeWorld lists.
+        var tenant = await new RegistryPlatform(platform).CreateTenantAsync("edge-own");
+        var (_, token) = await tenant.IssueTokenAsync(await tenant.CreateAgentAsync("caller", await tenant.CreateIdentityAsync("owner")));
         var upstream = new FidelityUpstream();
         await using var server = await TestUpstream.StartPerRequestAsync(upstream.Create);
         var slug = "steps-" + Guid.NewGuid().ToString("N")[..6];
-        await EdgeWorld.CreateInstallAsync(world.Tenant, slug, server.Endpoint);
+        await EdgeWorld.CreateInstallAsync(tenant, slug, server.Endpoint);
         var recorders = Enumerable.Range(0, Callers).Select(_ => new WireRecorder()).ToList();
         var clock = Stopwatch.StartNew();
 
         await Task.WhenAll(recorders.Select(async recorder =>
         {
-            await using var client = await EdgeClients.ThroughGatewayAsync(platform, world.AgentToken, recorder);
+            await using var client = await EdgeClients.ThroughGatewayAsync(platform, token, recorder);
             for (var i = 0; i < CallsPerCaller; i++)
             {
                 var result = await client.CallToolAsync($"{slug}__two_steps", progress: new Progress<ProgressNotificationValue>());
