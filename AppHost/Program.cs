@@ -140,5 +140,17 @@ if (!publishing)
     builder.Services.AddHostedService<ReadyReport>();
 }
 
-await builder.Build().RunAsync();
+try
+{
+    await builder.Build().RunAsync();
+}
+finally
+{
+    // ReadyReport removes it when the host stops; this covers a run that ends any other way (an exception, a stop
+    // that outlasts the host's shutdown timeout), so the file never outlives the platform it describes.
+    if (!publishing)
+    {
+        File.Delete(EndpointsFile.PathIn(options.DataDirectory));
+    }
+}
 return 0;

@@ -52,10 +52,10 @@ public sealed class AppHostRun : IAsyncDisposable
     public string GetConnectionString(string resource) =>
         Endpoints[resource].ConnectionString ?? throw new InvalidOperationException($"'{resource}' has no connection string.");
 
-    /// <summary>SIGTERM, as Ctrl+C would, and wait for the AppHost to exit; returns its exit code.</summary>
-    public async Task<int> StopAsync()
+    /// <summary>SIGTERM (or <paramref name="signal"/>, e.g. Ctrl+C's SIGINT) and wait for the AppHost to exit; returns its exit code.</summary>
+    public async Task<int> StopAsync(int signal = UnixSignal.SigTerm)
     {
-        Process.Signal(UnixSignal.SigTerm);
+        Process.Signal(signal);
         if (!await Process.WaitForExitAsync(StopTimeout))
         {
             throw new TimeoutException($"The AppHost did not exit within {StopTimeout.TotalSeconds:0} s of SIGTERM. Its output:{Environment.NewLine}{Process.Output}");

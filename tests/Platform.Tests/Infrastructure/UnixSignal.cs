@@ -5,6 +5,8 @@ namespace Platform.Tests.Infrastructure;
 /// <summary>Sends POSIX signals; .NET's Process.Kill only knows SIGKILL.</summary>
 public static partial class UnixSignal
 {
+    /// <summary>What Ctrl+C sends.</summary>
+    public const int SigInt = 2;
     public const int SigKill = 9;
     public const int SigTerm = 15;
 

@@ -21,9 +21,35 @@ public sealed class LifecycleTests
 
         try
         {
+            Assert.True(File.Exists(EndpointsFile(data.Path)), "endpoints.json is there while the platform is ready");
+
             var exitCode = await app.StopAsync();
 
             Assert.Equal(0, exitCode);
+            // Its presence means "ready": a clean stop takes it away.
+            Assert.False(File.Exists(EndpointsFile(data.Path)), "endpoints.json survived a clean stop");
+            await PlatformProcesses.WaitUntilAllGoneAsync(processes, data.Path, OrchestratorShutdownGrace);
+        }
+        finally
+        {
+            PlatformProcesses.KillSurvivors(processes);
+        }
+    }
+
+    [Fact]
+    public async Task Ctrl_c_removes_endpoints_json_so_its_presence_still_means_ready()
+    {
+        using var data = TempDirectory.Create();
+        await using var app = await AppHostRun.StartAsync(data.Path, fresh: true);
+        var processes = Collect(app);
+
+        try
+        {
+            Assert.True(File.Exists(EndpointsFile(data.Path)), "endpoints.json is there while the platform is ready");
+
+            Assert.Equal(0, await app.StopAsync(UnixSignal.SigInt));
+
+            Assert.False(File.Exists(EndpointsFile(data.Path)), "endpoints.json survived Ctrl+C");
             await PlatformProcesses.WaitUntilAllGoneAsync(processes, data.Path, OrchestratorShutdownGrace);
         }
         finally
@@ -71,6 +97,8 @@ public sealed class LifecycleTests
         Assert.All(firstRun, r => Assert.True(kept.Contains(r.Id), $"the row {r.Id} ({r.Service}/{r.Instance}) of the first run is gone"));
         Assert.True(secondRun.Count > firstRun.Count, "the second run added no rows of its own");
     }
+
+    private static string EndpointsFile(string dataDirectory) => Path.Combine(dataDirectory, PlatformEndpoints.FileName);
 
     /// <summary>Every process of the platform: the AppHost, Aspire's orchestrator and what it started, the servers.</summary>
     private static IReadOnlyList<ProcessEntry> Collect(AppHostRun app)
