@@ -91,6 +91,10 @@ var webhookIngress = builder.AddService<Projects.WebhookIngress>("webhook-ingres
     .WithReference(secretsVault).WaitFor(secretsVault)
     .WithHttpHealthCheck("/health");
 
+// The edge reads Space events from webhook-ingress for the agents granted them (no WaitFor: a Space read is one
+// request among many, and webhook-ingress starting later must not hold the edge back).
+mcpEdge.WithReference(webhookIngress);
+
 var auditWriter = builder.AddService<Projects.AuditWriter>("audit-writer", secrets)
     .WithEnvironment("Redaction__FingerprintKey", redactionKey)
     .WithReference(auditDb).WaitFor(auditDb)

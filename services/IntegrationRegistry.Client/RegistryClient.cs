@@ -99,6 +99,10 @@ public sealed class RegistryClient(HttpClient http) : IRegistryAuthenticator
     public async Task<IReadOnlyList<AgentEndpointInfo>> GetAgentEndpointsAsync(Guid tenantId, CancellationToken ct) =>
         await GetOrNullAsync<List<AgentEndpointInfo>>($"/internal/tenants/{tenantId}/agent-endpoints", ct) ?? [];
 
+    /// <summary>The Spaces an agent may read, each with its grant's scope (<see cref="SpaceGrantScopes"/>).</summary>
+    public async Task<IReadOnlyList<SpaceGrantInfo>> GetSpaceGrantsAsync(Guid tenantId, Guid agentId, CancellationToken ct) =>
+        await GetOrNullAsync<List<SpaceGrantInfo>>($"/internal/tenants/{tenantId}/agents/{agentId}/space-grants", ct) ?? [];
+
     /// <summary>Lists a service's public signing key in the platform's JWKS (or extends its listing) until it expires.</summary>
     public async Task PublishSigningKeyAsync(string kid, SigningKeyRequest request, CancellationToken ct)
     {

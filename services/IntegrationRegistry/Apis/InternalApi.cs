@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.IntegrationRegistry.Client;
+using Platform.IntegrationRegistry.Data;
 using Platform.IntegrationRegistry.Security;
 
 namespace Platform.IntegrationRegistry.Apis;
@@ -29,6 +30,7 @@ public static class InternalApi
         api.MapPost("/tenants/{tenantId:guid}/credentials/{credentialId:guid}/token-refreshed", RecordTokenRefreshed).RequireServiceCaller(InternalCallers.OAuthSettings);
         api.MapPost("/tenants/{tenantId:guid}/secret-holds/release", ReleaseSecretHolds).RequireServiceCaller(InternalCallers.OAuthSettings);
         api.MapGet("/tenants/{tenantId:guid}/agent-endpoints", GetAgentEndpoints).RequireServiceCaller(InternalCallers.AgentEndpoints);
+        api.MapGet("/tenants/{tenantId:guid}/agents/{agentId:guid}/space-grants", GetSpaceGrants).RequireServiceCaller(InternalCallers.SpaceGrants);
         return app;
     }
 
@@ -115,4 +117,8 @@ public static class InternalApi
 
     public static async Task<Ok<List<AgentEndpointInfo>>> GetAgentEndpoints(Guid tenantId, [AsParameters] RegistryServices services, CancellationToken ct) =>
         TypedResults.Ok(await services.Agents.ListEndpointsAsync(tenantId, ct));
+
+    /// <summary>The Spaces the agent may read through the edge; empty for an agent that is not the tenant's.</summary>
+    public static async Task<Ok<List<SpaceGrantInfo>>> GetSpaceGrants(Guid tenantId, Guid agentId, SpaceGrantStore grants, CancellationToken ct) =>
+        TypedResults.Ok(await grants.ListForAgentAsync(tenantId, agentId, ct));
 }

@@ -22,4 +22,7 @@ public static class InternalCallers
     public static readonly string[] OAuthSettings = [ServiceNames.OAuthBroker];
 
     public static readonly string[] AgentEndpoints = [ServiceNames.McpEdge];
+
+    /// <summary>The Spaces an agent may read: only the edge, which serves them to agents.</summary>
+    public static readonly string[] SpaceGrants = [ServiceNames.McpEdge];
 }

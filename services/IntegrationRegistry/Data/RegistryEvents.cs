@@ -19,4 +19,7 @@ public static class RegistryEvents
 
     public static void AdminKeyRevoked(this DbSession session, Guid tenantId, Guid keyId) =>
         session.Publish(new AdminKeyRevoked(Guid.CreateVersion7(), session.Now.UtcDateTime, tenantId.ToString(), keyId));
+
+    public static void SpaceGrantsChanged(this DbSession session, Guid tenantId, Guid? agentId, Guid spaceId, string reason) =>
+        session.Publish(new SpaceGrantsChanged(Guid.CreateVersion7(), session.Now.UtcDateTime, tenantId.ToString(), agentId, spaceId, reason));
 }

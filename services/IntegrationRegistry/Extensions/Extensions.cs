@@ -52,6 +52,7 @@ public static class Extensions
         builder.Services.AddSingleton<InstallStore>();
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<SpaceStore>();
+        builder.Services.AddSingleton<SpaceGrantStore>();
         builder.Services.AddTransient<VaultSecretWriter>();
         builder.Services.AddHostedService<VaultSecretRevoker>();
 
@@ -92,6 +93,7 @@ public static class Extensions
         apis.MapConnectLinksApi();
         apis.MapCredentialsApi();
         apis.MapSpacesApi();
+        apis.MapSpaceGrantsApi();
         apis.MapInternalApi();
         apis.MapAgentCallersApi();
         apis.MapSigningKeysApi();

@@ -161,6 +161,16 @@ public static class RequestValidators
         return errors;
     }
 
+    public static RequestErrors Validate(SpaceGrantRequest request)
+    {
+        var errors = new RequestErrors();
+        if (request.Scope is not null)
+        {
+            errors.OneOf("scope", request.Scope, Client.SpaceGrantScopes.All);
+        }
+        return errors;
+    }
+
     /// <summary>True when the stored method authenticates with a secret (so one must be given or already kept).</summary>
     public static bool NeedsClientSecret(AuthMethodRequest request, bool hasSecret) =>
         request.EffectiveTokenEndpointAuthMethod(hasSecret) is { } method && method != "none";

@@ -30,6 +30,7 @@ public static class Extensions
             bus.AddConsumer<CatalogChangedConsumer>().Endpoint(endpoint => PerInstance(endpoint, identity));
             bus.AddConsumer<CredentialConnectedConsumer>().Endpoint(endpoint => PerInstance(endpoint, identity));
             bus.AddConsumer<CredentialRevokedConsumer>().Endpoint(endpoint => PerInstance(endpoint, identity));
+            bus.AddConsumer<SpaceGrantsChangedConsumer>().Endpoint(endpoint => PerInstance(endpoint, identity));
             bus.AddPrincipalRevocationConsumer();
         });
         // A broker outage must not take the edge out of the gateway's rotation: tool calls go on, the audit journals.
@@ -56,6 +57,7 @@ public static class Extensions
         builder.Services.AddSingleton<ForwardedRequestHandlers>();
         builder.Services.AddSingleton<ToolCallHandler>();
         builder.Services.AddSingleton<PlatformTools>();
+        builder.Services.AddSpaceEvents();
 
         builder.Services.AddSingleton<CatalogService>();
         builder.Services.AddSingleton<CatalogStore>();

@@ -5,6 +5,7 @@ using ModelContextProtocol.Protocol;
 using Platform.Contracts;
 using Platform.McpEdge.Audit;
 using Platform.McpEdge.Catalog;
+using Platform.McpEdge.Spaces;
 using Platform.McpEdge.Tools;
 
 namespace Platform.McpEdge.Server;
@@ -16,7 +17,7 @@ namespace Platform.McpEdge.Server;
 /// prompts follow each install's resource and prompt lists; a resources/templates/list (templates tell an agent
 /// which URIs it can build and read) leaves an audit record.
 /// </summary>
-public sealed class CatalogListHandlers(CatalogService catalogs, IOptions<McpEdgeOptions> options, ToolCallAuditQueue audit, TimeProvider timeProvider)
+public sealed class CatalogListHandlers(CatalogService catalogs, SpaceResources spaces, IOptions<McpEdgeOptions> options, ToolCallAuditQueue audit, TimeProvider timeProvider)
 {
     public const string UnavailableMetaKey = "io.platform/unavailable";
 
@@ -30,7 +31,8 @@ public sealed class CatalogListHandlers(CatalogService catalogs, IOptions<McpEdg
     public async ValueTask<ListResourcesResult> ListResourcesAsync(EdgeCaller caller, ListResourcesRequestParams? request, CancellationToken ct)
     {
         var catalog = await catalogs.GetAsync(caller, ct);
-        var (items, next) = CursorPage.Take(catalog.Resources, request?.Cursor, options.Value.PageSize);
+        var granted = await spaces.ListAsync(caller, ct);
+        var (items, next) = CursorPage.Take(granted.Concat(catalog.Resources), request?.Cursor, options.Value.PageSize);
         return new ListResourcesResult { Resources = [.. items], NextCursor = next, Meta = UnavailableMeta(catalog) };
     }
 

@@ -5,6 +5,7 @@ using ModelContextProtocol.Protocol;
 using Platform.Contracts;
 using Platform.McpEdge.Audit;
 using Platform.McpEdge.Catalog;
+using Platform.McpEdge.Spaces;
 using Platform.McpEdge.Upstream;
 
 namespace Platform.McpEdge.Server;
@@ -17,8 +18,8 @@ namespace Platform.McpEdge.Server;
 /// audit record of its kind, whatever its outcome.
 /// </summary>
 public sealed class ForwardedRequestHandlers(
-    CatalogService catalogs, UpstreamConnector connector, CredentialEchoes echoes, ToolCallAuditQueue audit, UpstreamCallOutcomes outcomes,
-    TimeProvider timeProvider)
+    CatalogService catalogs, UpstreamConnector connector, CredentialEchoes echoes, SpaceResources spaces, ToolCallAuditQueue audit,
+    UpstreamCallOutcomes outcomes, TimeProvider timeProvider)
 {
     public const string NotAllowed = "not-allowed";
 
@@ -28,6 +29,11 @@ public sealed class ForwardedRequestHandlers(
         var call = new ForwardedCall(caller, ToolCallKinds.Resource, uri, null, timeProvider);
         return await AuditedAsync(call, async () =>
         {
+            if (SpaceResources.IsSpaceUri(uri))
+            {
+                // No upstream: the record names the platform as its source.
+                return await spaces.ReadAsync(call.Caller, uri, ct);
+            }
             if (!NamespacedNames.TrySplitUri(uri, out var ns, out var upstreamUri))
             {
                 call.Reject("unknown-resource");

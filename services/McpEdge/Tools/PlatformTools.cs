@@ -3,12 +3,13 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using Platform.McpEdge.Catalog;
 using Platform.McpEdge.Server;
+using Platform.McpEdge.Spaces;
 using Platform.McpEdge.Upstream;
 
 namespace Platform.McpEdge.Tools;
 
 /// <summary>The platform's own tools, in the reserved <c>platform</c> namespace.</summary>
-public sealed class PlatformTools(CatalogService catalogs, ConnectLinks links, UpstreamCallOutcomes outcomes, TimeProvider timeProvider)
+public sealed class PlatformTools(CatalogService catalogs, ConnectLinks links, SpaceEventsTool spaceEvents, UpstreamCallOutcomes outcomes, TimeProvider timeProvider)
 {
     public const string ListIntegrationsName = SourceDirectory.PlatformNamespace + NamespacedNames.ToolSeparator + "list_integrations";
     public const string ConnectName = SourceDirectory.PlatformNamespace + NamespacedNames.ToolSeparator + "connect";
@@ -48,9 +49,10 @@ public sealed class PlatformTools(CatalogService catalogs, ConnectLinks links, U
             }),
             Annotations = new ToolAnnotations { ReadOnlyHint = false, IdempotentHint = false, OpenWorldHint = false, DestructiveHint = false },
         },
+        SpaceEventsTool.Definition,
     ];
 
-    public static bool IsPlatformTool(string name) => name is ListIntegrationsName or ConnectName;
+    public static bool IsPlatformTool(string name) => name is ListIntegrationsName or ConnectName or SpaceEventsTool.Name;
 
     /// <summary>The answer, and what of it goes into the audit record (a connect link is the person's alone: never recorded).</summary>
     public async ValueTask<(CallToolResult Result, CallToolResult Audited)> CallAsync(EdgeCaller caller, CallToolRequestParams request, CancellationToken ct)
@@ -64,6 +66,8 @@ public sealed class PlatformTools(CatalogService catalogs, ConnectLinks links, U
                 return (list, list);
             case ConnectName:
                 return await ConnectAsync(caller, request.Arguments, ct);
+            case SpaceEventsTool.Name:
+                return await spaceEvents.CallAsync(caller, request.Arguments, ct);
             default:
                 throw new ArgumentException($"'{request.Name}' is not a platform tool.", nameof(request));
         }

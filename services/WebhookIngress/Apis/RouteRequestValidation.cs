@@ -55,20 +55,31 @@ public static class RouteRequestValidation
     /// <summary>
     /// A route's <c>requesterIdentity</c> and <c>credentialSubject</c> name identities of the route's own tenant (by
     /// id, name or e-mail, as the registry finds them), so events cannot be attributed to another tenant's people.
+    /// Also answers the id of the identity the credential subject names, which decides whose events they are for
+    /// person-scoped Space grants.
     /// </summary>
-    public static async Task<Dictionary<string, string[]>> ValidateIdentitiesAsync(
+    public static async Task<(Dictionary<string, string[]> Errors, Guid? SubjectId)> ValidateIdentitiesAsync(
         RegistryClient registry, Guid tenantId, string? requester, string? subject, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(registry);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Guid? subjectId = null;
         foreach (var (field, value) in new[] { ("requesterIdentity", requester), ("credentialSubject", subject) })
         {
-            if (!string.IsNullOrEmpty(value) && await registry.FindIdentityAsync(tenantId, value, ct) is null)
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+            if (await registry.FindIdentityAsync(tenantId, value, ct) is not { } identity)
             {
                 errors[field] = ["No identity of this tenant has this id, name or e-mail."];
             }
+            else if (field == "credentialSubject")
+            {
+                subjectId = identity.Id;
+            }
         }
-        return errors;
+        return (errors, subjectId);
     }
 
     /// <summary>An empty string in a PATCH clears an attribution field.</summary>

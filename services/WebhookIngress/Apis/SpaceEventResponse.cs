@@ -14,12 +14,13 @@ public sealed record SpaceEventResponse(
     IReadOnlyDictionary<string, string> Headers,
     string Payload,
     DateTimeOffset ReceivedAt,
-    DateTimeOffset DeliveredAt)
+    DateTimeOffset DeliveredAt,
+    string? EventType)
 {
     public static SpaceEventResponse From(SpaceEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         return new(e.EventId, e.RouteId, e.RouteSlug, e.Scheme, e.SenderEventId, e.RequesterIdentity, e.CredentialSubject,
-            e.Headers, e.Payload, e.ReceivedAt, e.DeliveredAt);
+            e.Headers, e.Payload, e.ReceivedAt, e.DeliveredAt, e.EventType);
     }
 }

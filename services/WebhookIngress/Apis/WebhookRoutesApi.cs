@@ -41,7 +41,7 @@ public static partial class WebhookRoutesApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["spaceId"] = ["No such Space in this tenant."] });
         }
-        errors = await RouteRequestValidation.ValidateIdentitiesAsync(services.Registry, tenantId, request.RequesterIdentity, request.CredentialSubject, ct);
+        (errors, var subjectId) = await RouteRequestValidation.ValidateIdentitiesAsync(services.Registry, tenantId, request.RequesterIdentity, request.CredentialSubject, ct);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -55,7 +55,7 @@ public static partial class WebhookRoutesApi
         var now = services.TimeProvider.GetUtcNow();
         var route = new WebhookRoute(Guid.CreateVersion7(now), tenantId, request.Slug!, request.SpaceId.Value, request.Scheme!, handle.SecretId,
             request.RequesterIdentity, request.CredentialSubject, request.MaxPayloadBytes ?? RouteLimits.DefaultMaxPayloadBytes,
-            request.TimestampToleranceSeconds ?? RouteLimits.DefaultTimestampToleranceSeconds, request.Enabled ?? true, now, now);
+            request.TimestampToleranceSeconds ?? RouteLimits.DefaultTimestampToleranceSeconds, request.Enabled ?? true, now, now, subjectId);
         if (!await services.Routes.CreateAsync(route, ct))
         {
             await RevokeQuietlyAsync(services, tenantId, handle.SecretId);
@@ -96,7 +96,7 @@ public static partial class WebhookRoutesApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["spaceId"] = ["No such Space in this tenant."] });
         }
-        errors = await RouteRequestValidation.ValidateIdentitiesAsync(services.Registry, tenantId, request.RequesterIdentity, request.CredentialSubject, ct);
+        (errors, var subjectId) = await RouteRequestValidation.ValidateIdentitiesAsync(services.Registry, tenantId, request.RequesterIdentity, request.CredentialSubject, ct);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -107,7 +107,8 @@ public static partial class WebhookRoutesApi
             request.CredentialSubject is null ? route.CredentialSubject : RouteRequestValidation.EmptyAsNull(request.CredentialSubject),
             request.MaxPayloadBytes ?? route.MaxPayloadBytes,
             request.TimestampToleranceSeconds ?? route.TimestampToleranceSeconds,
-            request.Enabled ?? route.Enabled);
+            request.Enabled ?? route.Enabled,
+            request.CredentialSubject is null ? route.CredentialSubjectId : subjectId);
         var updated = await services.Routes.UpdateAsync(tenantId, id, settings, services.TimeProvider.GetUtcNow(), ct);
         return updated is null ? RouteNotFound() : TypedResults.Ok(WebhookRouteResponse.From(updated, user.TenantSlug()));
     }

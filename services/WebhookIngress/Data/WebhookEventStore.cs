@@ -13,8 +13,8 @@ public sealed class WebhookEventStore(NpgsqlDataSource dataSource) : IWebhookEve
     private const string Accept = """
         WITH inserted AS (
             INSERT INTO webhooks.events (id, tenant_id, route_id, route_slug, space_id, scheme, sender_event_id,
-                                         requester_identity, credential_subject, headers, payload, received_at, content_sha256)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13)
+                                         requester_identity, credential_subject, headers, payload, received_at, content_sha256, credential_subject_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14)
             ON CONFLICT DO NOTHING
             RETURNING id
         ), queued AS (
@@ -49,6 +49,7 @@ public sealed class WebhookEventStore(NpgsqlDataSource dataSource) : IWebhookEve
                 command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
             }
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)webhook.ContentSha256 ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid, Value = (object?)route.CredentialSubjectId ?? DBNull.Value });
             await using var reader = await command.ExecuteReaderAsync(ct);
             if (await reader.ReadAsync(ct))
             {

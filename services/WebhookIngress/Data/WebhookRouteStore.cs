@@ -8,7 +8,7 @@ public sealed class WebhookRouteStore(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
         id, tenant_id, slug, space_id, scheme, secret_id, requester_identity, credential_subject,
-        max_payload_bytes, timestamp_tolerance_seconds, enabled, created_at, updated_at
+        max_payload_bytes, timestamp_tolerance_seconds, enabled, created_at, updated_at, credential_subject_id
         """;
 
     /// <summary>Inserts the route; false when the tenant already has a route with that slug.</summary>
@@ -17,12 +17,12 @@ public sealed class WebhookRouteStore(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(route);
         await using var command = dataSource.CreateCommand($"""
             INSERT INTO webhooks.routes ({Columns})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
             ON CONFLICT (tenant_id, slug) DO NOTHING
             """);
         AddParameters(command, route.Id, route.TenantId, route.Slug, route.SpaceId, route.Scheme, route.SecretId,
             route.RequesterIdentity, route.CredentialSubject, route.MaxPayloadBytes, route.TimestampToleranceSeconds,
-            route.Enabled, route.CreatedAt, route.UpdatedAt);
+            route.Enabled, route.CreatedAt, route.UpdatedAt, route.CredentialSubjectId);
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
@@ -45,11 +45,11 @@ public sealed class WebhookRouteStore(NpgsqlDataSource dataSource)
         return SingleAsync($"""
             UPDATE webhooks.routes
             SET space_id = $3, requester_identity = $4, credential_subject = $5, max_payload_bytes = $6,
-                timestamp_tolerance_seconds = $7, enabled = $8, updated_at = $9
+                timestamp_tolerance_seconds = $7, enabled = $8, updated_at = $9, credential_subject_id = $10
             WHERE tenant_id = $1 AND id = $2
             RETURNING {Columns}
             """, ct, tenantId, routeId, settings.SpaceId, settings.RequesterIdentity, settings.CredentialSubject,
-            settings.MaxPayloadBytes, settings.TimestampToleranceSeconds, settings.Enabled, now);
+            settings.MaxPayloadBytes, settings.TimestampToleranceSeconds, settings.Enabled, now, settings.CredentialSubjectId);
     }
 
     /// <summary>Points the route at a new secret handle; returns the route as it was before (with the old handle), or null.</summary>
@@ -92,7 +92,8 @@ public sealed class WebhookRouteStore(NpgsqlDataSource dataSource)
                 reader.GetInt32(9),
                 reader.GetBoolean(10),
                 reader.GetFieldValue<DateTimeOffset>(11),
-                reader.GetFieldValue<DateTimeOffset>(12)));
+                reader.GetFieldValue<DateTimeOffset>(12),
+                reader.IsDBNull(13) ? null : reader.GetGuid(13)));
         }
         return routes;
     }

@@ -40,6 +40,8 @@ public static class Extensions
         builder.AddOutbox<WebhookOutboxStore>(OutboxSectionName);
 
         services.AddRegistryClient();
+        // The edge reads Space events for the agents granted them (InternalSpaceEventsApi).
+        builder.AddServiceAuthentication();
         services.AddVaultClient();
         services.AddAuthentication().AddAdminKey();
         services.AddAuthorizationBuilder().AddPolicy(AdminApi.Policy, policy => policy
@@ -74,6 +76,7 @@ public static class Extensions
         app.MapWebhookReceiveApi();
         app.MapWebhookRoutesApi();
         app.MapSpaceEventsApi();
+        app.MapInternalSpaceEventsApi();
         return app;
     }
 }

@@ -7,4 +7,5 @@ public sealed record RouteSettings(
     string? CredentialSubject,
     int MaxPayloadBytes,
     int TimestampToleranceSeconds,
-    bool Enabled);
+    bool Enabled,
+    Guid? CredentialSubjectId = null);

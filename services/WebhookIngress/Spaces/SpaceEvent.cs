@@ -1,6 +1,6 @@
 namespace Platform.WebhookIngress.Spaces;
 
-/// <summary>An event as it reached its Space, as the admin API shows it.</summary>
+/// <summary>An event as it reached its Space, as the admin API and the edge's Space tools show it.</summary>
 public sealed record SpaceEvent(
     Guid EventId,
     Guid SpaceId,
@@ -13,4 +13,5 @@ public sealed record SpaceEvent(
     IReadOnlyDictionary<string, string> Headers,
     string Payload,
     DateTimeOffset ReceivedAt,
-    DateTimeOffset DeliveredAt);
+    DateTimeOffset DeliveredAt,
+    string? EventType = null);

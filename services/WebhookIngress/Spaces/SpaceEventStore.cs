@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using NpgsqlTypes;
 using Platform.Contracts;
 
 namespace Platform.WebhookIngress.Spaces;
@@ -10,14 +11,19 @@ public sealed class SpaceEventStore(NpgsqlDataSource dataSource)
 {
     public const int MaxPageSize = 200;
 
-    /// <summary>Records the delivery; a redelivery of the same event id only counts itself. True for the first delivery.</summary>
+    /// <summary>
+    /// Records the delivery; a redelivery of the same event id only counts itself. True for the first delivery. The
+    /// credential subject's identity id is the one the accepted event carries (this service's own <c>webhooks.events</c>).
+    /// </summary>
     public async Task<bool> RecordAsync(WebhookReceived message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         await using var command = dataSource.CreateCommand("""
             INSERT INTO webhooks.space_events (event_id, tenant_id, space_id, route_id, route_slug, scheme, sender_event_id,
-                                               requester_identity, credential_subject, headers, payload, received_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)
+                                               requester_identity, credential_subject, headers, payload, received_at, event_type,
+                                               credential_subject_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13,
+                    (SELECT credential_subject_id FROM webhooks.events WHERE id = $1 AND credential_subject IS NOT DISTINCT FROM $9))
             ON CONFLICT (event_id) DO UPDATE SET redeliveries = webhooks.space_events.redeliveries + 1
             RETURNING redeliveries = 0
             """);
@@ -31,26 +37,41 @@ public sealed class SpaceEventStore(NpgsqlDataSource dataSource)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
+        // $9 is compared as well as stored, so it needs its type even when null.
+        command.Parameters[8].NpgsqlDbType = NpgsqlDbType.Text;
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)SpaceEventTypes.Of(message) ?? DBNull.Value });
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>The Space's most recent events, newest first; <paramref name="before"/> pages back from an event id.</summary>
-    public async Task<IReadOnlyList<SpaceEvent>> ListRecentAsync(Guid tenantId, Guid spaceId, int limit, Guid? before, CancellationToken ct)
+    public Task<IReadOnlyList<SpaceEvent>> ListRecentAsync(Guid tenantId, Guid spaceId, int limit, Guid? before, CancellationToken ct) =>
+        ListAsync(tenantId, spaceId, new SpaceEventQuery(limit, before), ct);
+
+    /// <summary>The Space's events the query selects, newest first (at most <see cref="MaxPageSize"/>).</summary>
+    public async Task<IReadOnlyList<SpaceEvent>> ListAsync(Guid tenantId, Guid spaceId, SpaceEventQuery query, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(query);
         await using var command = dataSource.CreateCommand("""
             SELECT event_id, space_id, route_id, route_slug, scheme, sender_event_id, requester_identity, credential_subject,
-                   headers::text, payload, received_at, delivered_at
+                   headers::text, payload, received_at, delivered_at, event_type
             FROM webhooks.space_events
             WHERE tenant_id = $1 AND space_id = $2
               AND ($4::uuid IS NULL OR (received_at, event_id) < (SELECT received_at, event_id FROM webhooks.space_events
                                                                   WHERE event_id = $4 AND tenant_id = $1))
+              AND ($5::timestamptz IS NULL OR received_at >= $5)
+              AND ($6::text IS NULL OR event_type = $6)
+              AND ($7 OR credential_subject IS NULL OR credential_subject_id = $8::uuid)
             ORDER BY received_at DESC, event_id DESC
             LIMIT $3
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = spaceId });
-        command.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(limit, 1, MaxPageSize) });
-        command.Parameters.Add(new NpgsqlParameter { Value = before.HasValue ? before.Value : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(query.Limit, 1, MaxPageSize) });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Before ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Since?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Type ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = query.WholeSpace });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.SubjectId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         var events = new List<SpaceEvent>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -67,7 +88,8 @@ public sealed class SpaceEventStore(NpgsqlDataSource dataSource)
                 JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(8)) ?? [],
                 Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(9)),
                 reader.GetFieldValue<DateTimeOffset>(10),
-                reader.GetFieldValue<DateTimeOffset>(11)));
+                reader.GetFieldValue<DateTimeOffset>(11),
+                reader.IsDBNull(12) ? null : reader.GetString(12)));
         }
         return events;
     }
