@@ -51,5 +51,14 @@ public sealed class CredentialEchoTests(DistributedApplicationFixture platform)
         Assert.StartsWith("you called with [REDACTED:", Assert.IsType<TextContentBlock>(Assert.Single(whoami.Content)).Text, StringComparison.Ordinal);
         Assert.True(reject.IsError);
         Assert.True(explode.IsError);
+
+        // Nor does the edge's own log have it: the same refusals on replica 0, then a marker that replica logs after them.
+        await using var pinned = await EdgeClients.ToReplicaAsync(platform, 0, token);
+        Assert.True((await pinned.CallToolAsync("echoing__reject")).IsError);
+        Assert.True((await pinned.CallToolAsync("echoing__explode")).IsError);
+        var marker = "no-such-tool-" + Guid.NewGuid().ToString("N");
+        await Assert.ThrowsAsync<McpProtocolException>(() => pinned.CallToolAsync(marker).AsTask());
+        var log = await platform.App.ReadLogUntilAsync("mcp-edge-0", marker, TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain(log, line => line.Contains(key, StringComparison.Ordinal));
     }
 }
