@@ -25,18 +25,27 @@ public static class SpaceEventsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SpaceEventResponse>>, ValidationProblem, ProblemHttpResult>> ListEventsAsync(
-        Guid spaceId, ClaimsPrincipal user, RegistryClient registry, SpaceEventStore store, CancellationToken ct, string? limit = null, Guid? before = null)
+        Guid spaceId, ClaimsPrincipal user, RegistryClient registry, SpaceEventStore store, CancellationToken ct, string? limit = null, string? before = null)
     {
         if (!QueryLimit.TryParse(limit, DefaultLimit, SpaceEventStore.MaxPageSize, out var pageSize, out var limitError))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [limitError] });
+        }
+        Guid? beforeId = null;
+        if (before is not null)
+        {
+            if (!Guid.TryParse(before, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["before"] = ["Must be the id (a GUID) of an event in this Space."] });
+            }
+            beforeId = parsed;
         }
         var tenantId = user.TenantId();
         if (await registry.GetSpaceAsync(tenantId, spaceId, ct) is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Space not found");
         }
-        var events = await store.ListRecentAsync(tenantId, spaceId, pageSize, before, ct);
+        var events = await store.ListRecentAsync(tenantId, spaceId, pageSize, beforeId, ct);
         return TypedResults.Ok<IReadOnlyList<SpaceEventResponse>>([.. events.Select(SpaceEventResponse.From)]);
     }
 }

@@ -98,6 +98,8 @@ public sealed class WebhookHardeningTests(DistributedApplicationFixture platform
         { "GET", "/api/webhooks/spaces/{space}/events?limit=1.5", null, "limit" },
         { "GET", "/api/webhooks/spaces/{space}/events?limit=10&limit=20", null, "limit" },
         { "GET", "/api/webhooks/spaces/{space}/events?limit=0", null, "limit" },
+        { "GET", "/api/webhooks/spaces/{space}/events?before=not-an-event", null, "before" },
+        { "GET", "/api/webhooks/spaces/{space}/events?before=", null, "before" },
     };
 
     [Theory]
