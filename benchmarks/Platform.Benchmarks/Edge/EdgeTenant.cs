@@ -31,14 +31,15 @@ internal static class EdgeTenant
         return (token.GetProperty("token").GetString()!, tenant.GetProperty("tenant").GetProperty("id").GetGuid());
     }
 
-    private static async Task<JsonElement> PostAsync(HttpClient http, string bearer, string path, object body, CancellationToken ct)
+    /// <summary>A POST to the platform's REST API with a bearer key; the answer's JSON, or an exception naming the status and the problem.</summary>
+    internal static async Task<JsonElement> PostAsync(HttpClient http, string bearer, string path, object body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         using var response = await http.SendAsync(request, ct);
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode}");
+            throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         }
         return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
     }

@@ -1,7 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.Benchmarks.Edge;
 
 namespace Platform.Benchmarks.OAuth;
 
@@ -20,18 +19,18 @@ internal static class OAuthTenant
     public static async Task<string> CreateConnectedAsync(Uri gateway, string operatorKey, Uri upstream, string staticKey, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = gateway };
-        var tenant = await PostAsync(http, operatorKey, "/api/registry/operator/tenants", new { slug = $"oauth-{Guid.NewGuid():N}"[..20], name = "OAuth benchmark" }, ct);
+        var tenant = await EdgeTenant.PostAsync(http, operatorKey, "/api/registry/operator/tenants", new { slug = $"oauth-{Guid.NewGuid():N}"[..20], name = "OAuth benchmark" }, ct);
         var admin = tenant.GetProperty("adminKey").GetProperty("key").GetString()!;
-        var person = (await PostAsync(http, admin, "/api/registry/identities", new { name = "person", displayName = "Person" }, ct)).GetProperty("id").GetGuid();
-        var agent = await PostAsync(http, admin, "/api/registry/agents", new { slug = "bench", name = "Benchmark agent", subjectIdentityId = person }, ct);
-        var token = await PostAsync(http, admin, $"/api/registry/agents/{agent.GetProperty("id").GetGuid()}/tokens", new { name = "bench" }, ct);
+        var person = (await EdgeTenant.PostAsync(http, admin, "/api/registry/identities", new { name = "person", displayName = "Person" }, ct)).GetProperty("id").GetGuid();
+        var agent = await EdgeTenant.PostAsync(http, admin, "/api/registry/agents", new { slug = "bench", name = "Benchmark agent", subjectIdentityId = person }, ct);
+        var token = await EdgeTenant.PostAsync(http, admin, $"/api/registry/agents/{agent.GetProperty("id").GetGuid()}/tokens", new { name = "bench" }, ct);
 
         var oauth = await InstallAsync(http, admin, upstream, OAuthInstall, new { name = "oauth", kind = "oauth" }, ct);
         var staticInstall = await InstallAsync(http, admin, upstream, StaticInstall, new { name = "key", kind = "static", headerName = "Authorization" }, ct);
-        await PostAsync(http, admin, "/api/registry/credentials",
+        await EdgeTenant.PostAsync(http, admin, "/api/registry/credentials",
             new { installId = staticInstall, subjectIdentityId = person, secrets = new Dictionary<string, object> { ["api-key"] = new { value = staticKey } } }, ct);
 
-        var link = await PostAsync(http, admin, $"/api/registry/installs/{oauth}/connect-links", new { identityId = person }, ct);
+        var link = await EdgeTenant.PostAsync(http, admin, $"/api/registry/installs/{oauth}/connect-links", new { identityId = person }, ct);
         await ConnectAsync(new Uri(link.GetProperty("url").GetString()!), ct);
         return token.GetProperty("token").GetString()!;
     }
@@ -50,24 +49,12 @@ internal static class OAuthTenant
 
     private static async Task<Guid> InstallAsync(HttpClient http, string admin, Uri upstream, string slug, object method, CancellationToken ct)
     {
-        var definition = await PostAsync(http, admin, "/api/registry/definitions", new { name = $"Echo ({slug})", kind = "mcp", baseUrl = upstream.ToString() }, ct);
+        var definition = await EdgeTenant.PostAsync(http, admin, "/api/registry/definitions", new { name = $"Echo ({slug})", kind = "mcp", baseUrl = upstream.ToString() }, ct);
         var body = JsonSerializer.SerializeToNode(method)!.AsObject();
         body["definitionId"] = definition.GetProperty("id").GetGuid();
-        var created = await PostAsync(http, admin, "/api/registry/auth-methods", body, ct);
-        return (await PostAsync(http, admin, "/api/registry/installs",
+        var created = await EdgeTenant.PostAsync(http, admin, "/api/registry/auth-methods", body, ct);
+        return (await EdgeTenant.PostAsync(http, admin, "/api/registry/installs",
             new { slug, authMethodId = created.GetProperty("id").GetGuid(), callTimeoutSeconds = 30 }, ct)).GetProperty("id").GetGuid();
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient http, string bearer, string path, object body, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        using var response = await http.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
-        }
-        return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
     }
 
     private static void Expect(HttpResponseMessage response, HttpStatusCode status, string step)
