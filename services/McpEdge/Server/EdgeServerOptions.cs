@@ -3,6 +3,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Platform.McpEdge.Http;
 using Platform.McpEdge.Tools;
+using Platform.McpEdge.Upstream;
 using Platform.ServiceDefaults;
 
 namespace Platform.McpEdge.Server;
@@ -10,7 +11,7 @@ namespace Platform.McpEdge.Server;
 /// <summary>
 /// The MCP server of one request, bound to its caller. Capabilities are what the edge really serves: tools,
 /// resources (no subscriptions: resources/subscribe is method not found), prompts, completions and logging (upstream
-/// log messages relayed during a call, <see cref="NotificationRelay"/>); nothing announcing list changes, because a
+/// log messages relayed during every forwarded request, <see cref="NotificationRelay"/>); nothing announcing list changes, because a
 /// stateless server has no stream to announce them on. The SDK's server logger is off (appsettings): it
 /// logs every JSON-RPC error a handler answers with, an unknown tool included, as an error with a stack trace. The
 /// edge logs a client mistake (unknown tool, resource or prompt) in one informational line instead, and real
@@ -38,10 +39,10 @@ public sealed partial class EdgeServerOptions(
                 CallToolHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => tools.CallAsync(caller, request, ct)),
                 ListResourcesHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => lists.ListResourcesAsync(caller, request.Params, ct)),
                 ListResourceTemplatesHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => lists.ListTemplatesAsync(caller, request.Params, ct)),
-                ReadResourceHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => forwarded.ReadResourceAsync(caller, request.Params, ct)),
+                ReadResourceHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => forwarded.ReadResourceAsync(caller, request, ct)),
                 ListPromptsHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => lists.ListPromptsAsync(caller, request.Params, ct)),
-                GetPromptHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => forwarded.GetPromptAsync(caller, request.Params, ct)),
-                CompleteHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => forwarded.CompleteAsync(caller, request.Params, ct)),
+                GetPromptHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => forwarded.GetPromptAsync(caller, request, ct)),
+                CompleteHandler = (request, ct) => Logged(request.JsonRpcRequest.Method, () => forwarded.CompleteAsync(caller, request, ct)),
                 SubscribeToResourcesHandler = (request, _) => throw NoSubscriptions(request.JsonRpcRequest.Method),
                 UnsubscribeFromResourcesHandler = (request, _) => throw NoSubscriptions(request.JsonRpcRequest.Method),
             },

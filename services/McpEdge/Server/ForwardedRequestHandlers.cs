@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using Platform.Contracts;
 using Platform.McpEdge.Audit;
 using Platform.McpEdge.Catalog;
@@ -14,7 +16,9 @@ namespace Platform.McpEdge.Server;
 /// resources/read, prompts/get and completion/complete: the namespace in the URI or name picks the upstream, the
 /// install's resource and prompt lists decide whether the request may go (a refused one looks unknown, like a
 /// denied tool), the namespace is removed, the request goes upstream as the caller's subject, and URIs in the answer
-/// get it back (<see cref="NamespacedContent"/>). The caller's credential is hidden wherever the answer or an error quotes it. Each request leaves an
+/// get it back (<see cref="NamespacedContent"/>). The upstream's progress and log messages during the request are
+/// relayed to the caller before the answer (<see cref="NotificationRelay"/>, as for tools/call). The caller's
+/// credential is hidden wherever the answer, a relayed notification or an error quotes it. Each request leaves an
 /// audit record of its kind, whatever its outcome.
 /// </summary>
 public sealed class ForwardedRequestHandlers(
@@ -23,9 +27,11 @@ public sealed class ForwardedRequestHandlers(
 {
     public const string NotAllowed = "not-allowed";
 
-    public async ValueTask<ReadResourceResult> ReadResourceAsync(EdgeCaller caller, ReadResourceRequestParams? request, CancellationToken ct)
+    public async ValueTask<ReadResourceResult> ReadResourceAsync(EdgeCaller caller, RequestContext<ReadResourceRequestParams> request, CancellationToken ct)
     {
-        var uri = request?.Uri ?? throw new McpProtocolException("resources/read needs a uri.", McpErrorCode.InvalidParams);
+        ArgumentNullException.ThrowIfNull(request);
+        var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/read needs a uri.", McpErrorCode.InvalidParams);
+        NotificationRelay.CheckLogLevel(request.JsonRpcRequest);
         var call = new ForwardedCall(caller, ToolCallKinds.Resource, uri, null, timeProvider);
         return await AuditedAsync(call, async () =>
         {
@@ -47,29 +53,31 @@ public sealed class ForwardedRequestHandlers(
                 throw UnknownResource(uri);
             }
             return NamespacedContent.Namespace(
-                await ForwardAsync(call, source, (client, token) => client.ReadResourceAsync(new ReadResourceRequestParams { Uri = upstreamUri }, token), ct), ns);
+                await ForwardAsync(call, source, request, (client, meta, token) => client.ReadResourceAsync(new ReadResourceRequestParams { Uri = upstreamUri, Meta = meta }, token), ct), ns);
         }, ct);
     }
 
-    public async ValueTask<GetPromptResult> GetPromptAsync(EdgeCaller caller, GetPromptRequestParams? request, CancellationToken ct)
+    public async ValueTask<GetPromptResult> GetPromptAsync(EdgeCaller caller, RequestContext<GetPromptRequestParams> request, CancellationToken ct)
     {
-        var name = request?.Name ?? throw new McpProtocolException("prompts/get needs a name.", McpErrorCode.InvalidParams);
-        var call = new ForwardedCall(caller, ToolCallKinds.Prompt, name, request.Arguments, timeProvider);
+        ArgumentNullException.ThrowIfNull(request);
+        var name = request.Params?.Name ?? throw new McpProtocolException("prompts/get needs a name.", McpErrorCode.InvalidParams);
+        NotificationRelay.CheckLogLevel(request.JsonRpcRequest);
+        var arguments = request.Params.Arguments;
+        var call = new ForwardedCall(caller, ToolCallKinds.Prompt, name, arguments, timeProvider);
         return await AuditedAsync(call, async () =>
         {
             var (source, upstreamName) = await PromptAsync(call, name, ct);
-            return NamespacedContent.Namespace(await ForwardAsync(call, source, (client, token) =>
-                client.GetPromptAsync(new GetPromptRequestParams { Name = upstreamName, Arguments = request.Arguments }, token), ct), source.Namespace);
+            return NamespacedContent.Namespace(await ForwardAsync(call, source, request, (client, meta, token) =>
+                client.GetPromptAsync(new GetPromptRequestParams { Name = upstreamName, Arguments = arguments, Meta = meta }, token), ct), source.Namespace);
         }, ct);
     }
 
-    public async ValueTask<CompleteResult> CompleteAsync(EdgeCaller caller, CompleteRequestParams? request, CancellationToken ct)
+    public async ValueTask<CompleteResult> CompleteAsync(EdgeCaller caller, RequestContext<CompleteRequestParams> context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (request is null)
-        {
-            throw new McpProtocolException("completion/complete needs params.", McpErrorCode.InvalidParams);
-        }
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Params ?? throw new McpProtocolException("completion/complete needs params.", McpErrorCode.InvalidParams);
+        NotificationRelay.CheckLogLevel(context.JsonRpcRequest);
         var target = request.Ref switch
         {
             PromptReference prompt => prompt.Name,
@@ -82,8 +90,8 @@ public sealed class ForwardedRequestHandlers(
             var (source, reference) = request.Ref is PromptReference
                 ? await CompletePromptAsync()
                 : await CompleteTemplateAsync();
-            return await ForwardAsync(call, source, (client, token) =>
-                client.CompleteAsync(new CompleteRequestParams { Ref = reference, Argument = request.Argument, Context = request.Context }, token), ct);
+            return await ForwardAsync(call, source, context, (client, meta, token) =>
+                client.CompleteAsync(new CompleteRequestParams { Ref = reference, Argument = request.Argument, Context = request.Context, Meta = meta }, token), ct);
         }, ct);
 
         async Task<(UpstreamSource, Reference)> CompletePromptAsync()
@@ -169,7 +177,13 @@ public sealed class ForwardedRequestHandlers(
         return catalog.Source;
     }
 
-    private async Task<T> ForwardAsync<T>(ForwardedCall call, UpstreamSource source, Func<McpClient, CancellationToken, ValueTask<T>> send, CancellationToken ct)
+    /// <summary>
+    /// Sends the request upstream (<paramref name="send"/> gets the <c>_meta</c> for it, which carries the caller's log
+    /// level and, when asked for, a progress token) and relays its notifications to the caller of <paramref name="request"/>.
+    /// </summary>
+    private async Task<T> ForwardAsync<TParams, T>(
+        ForwardedCall call, UpstreamSource source, RequestContext<TParams> request, Func<McpClient, JsonObject, CancellationToken, ValueTask<T>> send, CancellationToken ct)
+        where TParams : RequestParams
         where T : class
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -179,7 +193,9 @@ public sealed class ForwardedRequestHandlers(
         {
             connection = await connector.ConnectAsync(call.Caller, source, source.CallTimeout, timeout.Token);
             call.UseCredential(connection.Credential);
-            var answer = echoes.Scrub(await send(connection.Client, timeout.Token), connection.Credential);
+            var client = connection.Client;
+            var answer = echoes.Scrub(
+                await NotificationRelay.SendAsync(request, connection.Credential, echoes, meta => send(client, meta, timeout.Token), ct), connection.Credential);
             outcomes.Succeeded(call.Caller, source.Id);
             return answer;
         }

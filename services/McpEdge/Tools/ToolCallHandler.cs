@@ -144,13 +144,10 @@ public sealed class ToolCallHandler(
     /// The upstream call, with the caller's log level passed on and its notifications relayed: progress when the
     /// caller asked for it, log messages at or above the caller's level.
     /// </summary>
-    private async Task<CallToolResult> CallOnceAsync(
-        UpstreamConnection connection, RequestContext<CallToolRequestParams> request, ExposedTool tool, CancellationToken timeout, CancellationToken ct)
-    {
-        await using var relay = NotificationRelay.Start(request.Server, request.JsonRpcRequest, request.Params!.ProgressToken, connection.Credential, echoes, ct);
-        var upstreamRequest = new CallToolRequestParams { Name = tool.UpstreamName, Arguments = request.Params.Arguments, Meta = relay.UpstreamMeta() };
-        return await connection.Client.CallToolAsync(upstreamRequest, timeout);
-    }
+    private Task<CallToolResult> CallOnceAsync(
+        UpstreamConnection connection, RequestContext<CallToolRequestParams> request, ExposedTool tool, CancellationToken timeout, CancellationToken ct) =>
+        NotificationRelay.SendAsync(request, connection.Credential, echoes, meta =>
+            connection.Client.CallToolAsync(new CallToolRequestParams { Name = tool.UpstreamName, Arguments = request.Params!.Arguments, Meta = meta }, timeout), ct);
 
     private static McpProtocolException UnknownTool(string name) =>
         new($"Unknown tool: '{name}'. Call tools/list (or platform__list_integrations) to see the tools available to you.", McpErrorCode.InvalidParams);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ModelContextProtocol;
+using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Platform.Tests.Infrastructure;
 using Platform.Tests.Registry;
@@ -8,7 +10,10 @@ using Xunit.Abstractions;
 
 namespace Platform.Tests.McpEdge;
 
-/// <summary>Every progress notification an upstream sends before its result reaches the caller before the result.</summary>
+/// <summary>
+/// Every progress notification an upstream sends before its result reaches the caller before the result, whichever
+/// forwarded request it answers (tools/call, resources/read, prompts/get, completion/complete, taken in turn).
+/// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ProgressRelayTests(DistributedApplicationFixture platform, ITestOutputHelper output)
 {
@@ -33,16 +38,51 @@ public sealed class ProgressRelayTests(DistributedApplicationFixture platform, I
             await using var client = await EdgeClients.ThroughGatewayAsync(platform, token, recorder);
             for (var i = 0; i < CallsPerCaller; i++)
             {
-                var result = await client.CallToolAsync($"{slug}__two_steps", progress: new Progress<ProgressNotificationValue>());
-                Assert.Equal("done", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+                await RequestAsync(client, slug, i);
             }
         }));
-        output.WriteLine($"{Callers * CallsPerCaller} calls by {Callers} parallel callers in {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{Callers * CallsPerCaller} requests by {Callers} parallel callers in {clock.Elapsed.TotalSeconds:F1} s");
 
-        var calls = recorders.SelectMany(recorder => recorder.ToolCalls).ToList();
+        var calls = recorders.SelectMany(recorder => ResultProperties.SelectMany(recorder.Answers)).ToList();
         Assert.Equal(Callers * CallsPerCaller, calls.Count);
         var lost = calls.Where(messages => !ProgressThenResult(messages)).ToList();
-        Assert.True(lost.Count == 0, $"{lost.Count} of {calls.Count} calls did not get progress 1 and 2 before the result, e.g. {Describe(lost.FirstOrDefault())}");
+        Assert.True(lost.Count == 0, $"{lost.Count} of {calls.Count} requests did not get progress 1 and 2 before the result, e.g. {Describe(lost.FirstOrDefault())}");
+    }
+
+    /// <summary>What the result of each kind of request has: tools/call, resources/read, prompts/get, completion/complete.</summary>
+    private static readonly string[] ResultProperties = ["content", "contents", "messages", "completion"];
+
+    /// <summary>
+    /// The <paramref name="i"/>th request of a caller, each kind in turn, each asking for progress; the chatty ones
+    /// log too, below the <c>emergency</c> level asked for, so only their progress comes back.
+    /// </summary>
+    private static async Task RequestAsync(McpClient client, string slug, int i)
+    {
+        var options = new RequestOptions
+        {
+            ProgressToken = new ProgressToken(Guid.NewGuid().ToString("N")),
+            Meta = new JsonObject { ["io.modelcontextprotocol/logLevel"] = "emergency" },
+        };
+        var prompt = new PromptReference { Name = $"{slug}__chatty" };
+        switch (i % ResultProperties.Length)
+        {
+            case 0:
+                var result = await client.CallToolAsync($"{slug}__two_steps", progress: new Progress<ProgressNotificationValue>());
+                Assert.Equal("done", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+                break;
+            case 1:
+                var read = await client.ReadResourceAsync($"{slug}+{FidelityUpstream.ChattyUri}", options);
+                Assert.Equal("chatted", Assert.IsType<TextResourceContents>(Assert.Single(read.Contents)).Text);
+                break;
+            case 2:
+                var got = await client.GetPromptAsync(prompt.Name, new Dictionary<string, object?>(), options);
+                Assert.Equal("chatted", Assert.IsType<TextContentBlock>(Assert.Single(got.Messages).Content).Text);
+                break;
+            default:
+                var completed = await client.CompleteAsync(prompt, "chatty", "c", options);
+                Assert.Equal(["chatted"], completed.Completion.Values);
+                break;
+        }
     }
 
     private static bool ProgressThenResult(IReadOnlyList<JsonElement> messages) =>

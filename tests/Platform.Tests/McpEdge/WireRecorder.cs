@@ -15,8 +15,14 @@ public sealed class WireRecorder() : DelegatingHandler(new SocketsHttpHandler())
     public IReadOnlyCollection<IReadOnlyList<JsonElement>> Responses => _responses;
 
     /// <summary>The messages of each response that answered a tools/call (its last message is a result with content).</summary>
-    public IReadOnlyList<IReadOnlyList<JsonElement>> ToolCalls =>
-        [.. _responses.Where(messages => messages.Count > 0 && messages[^1].TryGetProperty("result", out var result) && result.TryGetProperty("content", out _))];
+    public IReadOnlyList<IReadOnlyList<JsonElement>> ToolCalls => Answers("content");
+
+    /// <summary>
+    /// The messages of each response whose last message is a result with <paramref name="resultProperty"/>
+    /// (<c>contents</c> for resources/read, <c>messages</c> for prompts/get, <c>completion</c> for completion/complete).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<JsonElement>> Answers(string resultProperty) =>
+        [.. _responses.Where(messages => messages.Count > 0 && messages[^1].TryGetProperty("result", out var result) && result.TryGetProperty(resultProperty, out _))];
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

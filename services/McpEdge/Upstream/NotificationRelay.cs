@@ -5,17 +5,17 @@ using System.Threading.Channels;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using Platform.McpEdge.Upstream;
 
-namespace Platform.McpEdge.Tools;
+namespace Platform.McpEdge.Upstream;
 
 /// <summary>
-/// Carries an upstream request's notifications to the caller, in the order the upstream sent them, on the caller's
+/// Carries the notifications of a request the edge forwards upstream (<c>tools/call</c>, <c>resources/read</c>,
+/// <c>prompts/get</c>, <c>completion/complete</c>) to the caller, in the order the upstream sent them, on the caller's
 /// response stream: progress under the caller's own token (the upstream is asked under a token of the edge's), and
 /// log messages at or above the level the caller asked for, each with the caller's credential hidden. Notifications
 /// are heard from the upstream's response stream itself (<see cref="UpstreamNotifications"/>), so every one sent
-/// before the result is queued before the result arrives; disposing drains the queue, so each reaches the caller
-/// before the result does.
+/// before the result is queued before the result arrives; the queue is drained before the result is handed back, so
+/// each reaches the caller before the result does.
 /// </summary>
 public sealed class NotificationRelay : IAsyncDisposable
 {
@@ -37,24 +37,28 @@ public sealed class NotificationRelay : IAsyncDisposable
     }
 
     /// <summary>The token the upstream request carries in <c>_meta.progressToken</c> (when the caller asked for progress).</summary>
-    public ProgressToken UpstreamToken { get; }
+    private ProgressToken UpstreamToken { get; }
 
     /// <summary>
-    /// Starts relaying for requests sent upstream from here on in the calling flow (the calling async method, until
-    /// it returns): call it in the method that makes the upstream request. The level is the one
-    /// <paramref name="request"/> asks for in <c>_meta["io.modelcontextprotocol/logLevel"]</c> (the protocol's
-    /// per-request log level), or <see cref="DefaultLogLevel"/>: the edge is stateless and keeps no level between requests.
+    /// Sends one request upstream with its notifications relayed to the caller of <paramref name="request"/>:
+    /// <paramref name="send"/> gets the <c>_meta</c> the upstream request carries (<see cref="UpstreamMeta"/>), and
+    /// its result is returned only after every notification heard before it has been sent on. The level is the one
+    /// the request asks for in <c>_meta["io.modelcontextprotocol/logLevel"]</c> (the protocol's per-request log
+    /// level), or <see cref="DefaultLogLevel"/>: the edge is stateless and keeps no level between requests. Progress
+    /// is relayed when the request carries a <c>_meta.progressToken</c>.
     /// </summary>
-    public static NotificationRelay Start(
-        McpServer caller, JsonRpcRequest request, ProgressToken? callerToken, UpstreamCredential credential, CredentialEchoes echoes, CancellationToken ct)
+    public static async Task<T> SendAsync<TParams, T>(
+        RequestContext<TParams> request, UpstreamCredential credential, CredentialEchoes echoes, Func<JsonObject, ValueTask<T>> send, CancellationToken ct)
+        where TParams : RequestParams
     {
-        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(echoes);
-        var relay = new NotificationRelay(caller, callerToken, RequestedLevel(request), credential, echoes, ct);
+        ArgumentNullException.ThrowIfNull(send);
+        await using var relay = new NotificationRelay(request.Server, request.Params?.ProgressToken, RequestedLevel(request.JsonRpcRequest), credential, echoes, ct);
+        // Set here, in this async method, so it holds for the request sent below and ends when this method returns.
         UpstreamNotifications.Listen(relay.Hear);
-        return relay;
+        return await send(relay.UpstreamMeta());
     }
 
     /// <summary>Refuses, as invalid params, a request whose <c>_meta</c> names a log level that is not one of the protocol's.</summary>
@@ -80,7 +84,7 @@ public sealed class NotificationRelay : IAsyncDisposable
     }
 
     /// <summary>The upstream request's <c>_meta</c>: the caller's log level passed on, and the edge's progress token when the caller asked for progress.</summary>
-    public JsonObject UpstreamMeta()
+    private JsonObject UpstreamMeta()
     {
         var meta = new JsonObject { [MetaKeys.LogLevel] = JsonSerializer.SerializeToNode(_logLevel, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingLevel))) };
         if (_callerToken is not null)
