@@ -72,8 +72,16 @@ public static class SecretsApi
     {
         // Material must never be kept by a cache on the way.
         response.Headers.CacheControl = "no-store";
-        var result = await services.Resolver.ResolveAsync(Caller(user), tenantId, secretId, cancellationToken);
-        return result.Secret is { } secret ? TypedResults.Ok(secret) : VaultProblems.For(result.Outcome);
+        try
+        {
+            var result = await services.Resolver.ResolveAsync(Caller(user), tenantId, secretId, cancellationToken);
+            return result.Secret is { } secret ? TypedResults.Ok(secret) : VaultProblems.For(result.Outcome);
+        }
+        catch (AccessLogUnavailableException)
+        {
+            // No record, no material.
+            return VaultProblems.AccessLogUnavailable();
+        }
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeSecret(

@@ -32,6 +32,10 @@ public static class VaultProblems
         statusCode: StatusCodes.Status503ServiceUnavailable, title: "Tenant unknown for now",
         detail: "The vault could not learn the tenant's slug from the registry, which env and cloud references are bound to; try again.");
 
+    public static ProblemHttpResult AccessLogUnavailable() => TypedResults.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Access log unavailable",
+        detail: "The vault could not record this access, so it answers without the secret; try again.");
+
     /// <summary>The problem for a resolve or write that did not end "ok".</summary>
     public static ProblemHttpResult For(string outcome) => outcome switch
     {

@@ -54,7 +54,10 @@ public static class Extensions
         services.AddSingleton<CloudSecretSource>();
         services.AddSingleton<SecretStore>();
         services.AddSingleton<DataKeyStore>();
+        services.AddSingleton<IAccessLogStore, AccessLogStore>();
+        // A hosted service so that it stops after the server has finished its requests, and commits their records.
         services.AddSingleton<AccessLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessLog>());
         services.AddSingleton<VaultMetrics>();
         services.AddSingleton<SecretResolver>();
         services.AddSingleton<SecretWriter>();

@@ -12,7 +12,9 @@ namespace Platform.SecretsVault.Resolution;
 /// variable, fetches the cloud form from Key Vault. Before any of that, the caller must have business with the
 /// secret's purpose (<see cref="PurposeMatrix"/>), and an env or cloud reference must still belong to its tenant
 /// (<see cref="TenantReferencePolicy"/>, with the tenant's current slug): a row written before these rules, or a
-/// tenant renamed since, resolves to nothing. Every resolve leaves an access record before it answers.
+/// tenant renamed since, resolves to nothing. Every resolve leaves an access record before it answers: the record
+/// is queued once the outcome is known and the resolve returns only when the batch holding it has committed
+/// (<see cref="AccessLog"/>); if it cannot be, <see cref="AccessLogUnavailableException"/> and no material.
 /// </summary>
 public sealed partial class SecretResolver(
     SecretStore store,

@@ -23,6 +23,15 @@ public sealed class VaultDatabase(string connectionString)
         return rows;
     }
 
+    /// <summary>Runs a statement that returns no rows (DDL, for a test that makes the database misbehave).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Every row of the vault's tables for one secret, as JSON text (bytea as hex), to search for plaintext.</summary>
     public async Task<IReadOnlyList<string>> RowsOfAsync(Guid secretId) => [
         .. await QueryAsync("SELECT row_to_json(s)::text FROM vault.secrets s WHERE id = $1", r => r.GetString(0), secretId),
