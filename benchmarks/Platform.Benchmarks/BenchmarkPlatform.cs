@@ -33,6 +33,9 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string> Parameters { get; }
 
+    /// <summary>The platform's data folder (RabbitMQ's and PostgreSQL's files live under it).</summary>
+    public string DataDirectory => _dataDirectory;
+
     /// <summary>Seconds from the AppHost's start to everything healthy, as the AppHost measured it.</summary>
     public double StartupSeconds => _endpoints.GetProperty("startupSeconds").GetDouble();
 

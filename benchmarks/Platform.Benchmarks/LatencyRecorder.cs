@@ -7,6 +7,7 @@ public sealed class LatencyRecorder
 {
     private readonly List<double> _milliseconds = [];
     private readonly Stopwatch _wall = new();
+    private TimeSpan _combinedWall;
 
     public void Start() => _wall.Restart();
 
@@ -31,7 +32,22 @@ public sealed class LatencyRecorder
         }
     }
 
-    public double OperationsPerSecond => Count / _wall.Elapsed.TotalSeconds;
+    public double OperationsPerSecond => Count / (_combinedWall + _wall.Elapsed).TotalSeconds;
+
+    /// <summary>One recorder holding every sample of <paramref name="rounds"/>, and their time together.</summary>
+    public static LatencyRecorder Combine(IEnumerable<LatencyRecorder> rounds)
+    {
+        var all = new LatencyRecorder();
+        foreach (var round in rounds)
+        {
+            lock (round._milliseconds)
+            {
+                all._milliseconds.AddRange(round._milliseconds);
+            }
+            all._combinedWall += round._combinedWall + round._wall.Elapsed;
+        }
+        return all;
+    }
 
     public double Percentile(double p)
     {
