@@ -11,18 +11,27 @@ internal sealed class ResourceCpu(IReadOnlyList<(string Name, IReadOnlyList<int>
 {
     public IReadOnlyList<string> Names => [.. resources.Select(resource => resource.Name)];
 
+    /// <summary>
+    /// This run's processes only (under the orchestrator this benchmark started), each service by its OpenTelemetry
+    /// name, PostgreSQL by the port Aspire gave it (<c>PGPORT</c>), RabbitMQ by its configuration file's variable.
+    /// </summary>
     public static ResourceCpu Find(BenchmarkPlatform platform)
     {
         var postgresPort = new NpgsqlConnectionStringBuilder(platform.ConnectionString("webhookdb")).Port;
-        var rabbitPort = new Uri(platform.ConnectionString("eventbus")).Port;
-        var ingress = platform.Url("webhook-ingress").GetLeftPart(UriPartial.Authority);
-        return new ResourceCpu(
-        [
-            ("webhook-ingress", PlatformProcesses.WithEnvironment($"ConnectionStrings__webhookdb={platform.ConnectionString("webhookdb")}")),
-            ("postgres", PlatformProcesses.WithArgument("-p", postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-            ("rabbitmq", PlatformProcesses.WithEnvironment($"RABBITMQ_NODE_PORT={rabbitPort}")),
-            ("gateway", PlatformProcesses.WithEnvironment($"services__webhook-ingress__http__0={ingress}")),
-        ]);
+        var run = PlatformProcesses.OfThisRun();
+        IReadOnlyList<int> Of(string environmentEntry) => [.. PlatformProcesses.WithEnvironment(environmentEntry).Intersect(run)];
+        var resources = new (string Name, IReadOnlyList<int> Pids)[]
+        {
+            ("webhook-ingress", Of("OTEL_SERVICE_NAME=webhook-ingress")),
+            ("postgres", Of($"PGPORT={postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}")),
+            ("rabbitmq", Of("RABBITMQ_CONFIG_FILE=")),
+            ("gateway", Of("OTEL_SERVICE_NAME=gateway")),
+        };
+        if (resources.FirstOrDefault(resource => resource.Pids.Count == 0) is { Name: { } missing })
+        {
+            throw new InvalidOperationException($"No process of this run was found for {missing}: its CPU time would read as zero.");
+        }
+        return new ResourceCpu(resources);
     }
 
     /// <summary>Each resource's CPU time so far.</summary>

@@ -23,7 +23,7 @@ public sealed class WebhooksBenchmark : IBenchmark
 
     public string Name => "webhooks";
 
-    public string Description => "webhook ingress: accepted webhooks/s (Standard Webhooks + durable commit) vs a bare 202 endpoint";
+    public string Description => "webhook ingress: accepted webhooks/s (Standard Webhooks + durable commit) vs a bare 202 endpoint and PostgreSQL's own rate for the same insert";
 
     public async Task RunAsync(BenchmarkReport report, CancellationToken cancellationToken)
     {
@@ -53,6 +53,7 @@ public sealed class WebhooksBenchmark : IBenchmark
         }
 
         var (pendingAtEnd, drain, delivered) = await WaitForDeliveryAsync(platform, cancellationToken);
+        var (limit, limitPostgresCpuMs) = await InsertLimit.MeasureAsync(platform, cpu, Senders, Warmup, Duration, cancellationToken);
 
         var baseline = rows[0].Result.OperationsPerSecond;
         report.Line($"{Senders} concurrent senders, {Duration.TotalSeconds:0} s each after {Warmup.TotalSeconds:0} s of warm-up; every request a fresh " +
@@ -60,17 +61,22 @@ public sealed class WebhooksBenchmark : IBenchmark
             "consumer records each event during the run, on the same 2 cores.");
         report.Line("");
         report.Table(
-            ["target", "webhooks/s", "vs baseline", "p50 ms", "p99 ms", "requests", "non-202"],
+            ["target", "webhooks/s", "vs baseline", "vs PostgreSQL limit", "p50 ms", "p99 ms", "requests", "non-202"],
             rows.Select(row => (IReadOnlyList<string>)
             [
                 row.Name,
                 row.Result.OperationsPerSecond.ToString("F0", CultureInfo.InvariantCulture),
                 (row.Result.OperationsPerSecond / baseline).ToString("P0", CultureInfo.InvariantCulture),
+                (row.Result.OperationsPerSecond / limit).ToString("F2", CultureInfo.InvariantCulture),
                 row.Result.Percentile(50).ToString("F2", CultureInfo.InvariantCulture),
                 row.Result.Percentile(99).ToString("F2", CultureInfo.InvariantCulture),
                 row.Result.Count.ToString(CultureInfo.InvariantCulture),
                 row.Refused.ToString(CultureInfo.InvariantCulture),
             ]));
+        report.Line($"PostgreSQL limit (same run, after delivery finished): pgbench, {Senders} clients, prepared statements, the server's default " +
+            "synchronous_commit, each transaction the accept statement (event row + outbox row, same row sizes) on scratch copies of the tables: " +
+            $"{limit.ToString("F0", CultureInfo.InvariantCulture)} transactions/s, PostgreSQL CPU {limitPostgresCpuMs.ToString("F2", CultureInfo.InvariantCulture)} ms per transaction.");
+        report.Line("");
         report.Line("CPU time per request in each resource during the same runs (ms; the resource's processes and their children, " +
             "from /proc; the baseline runs inside the benchmark process, so its row is all zero):");
         report.Line("");
