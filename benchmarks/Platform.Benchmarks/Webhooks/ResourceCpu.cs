@@ -1,4 +1,3 @@
-using Npgsql;
 using Platform.Benchmarks.Audit;
 
 namespace Platform.Benchmarks.Webhooks;
@@ -13,17 +12,18 @@ internal sealed class ResourceCpu(IReadOnlyList<(string Name, IReadOnlyList<int>
 
     /// <summary>
     /// This run's processes only (under the orchestrator this benchmark started), each service by its OpenTelemetry
-    /// name, PostgreSQL by the port Aspire gave it (<c>PGPORT</c>), RabbitMQ by its configuration file's variable.
+    /// name, PostgreSQL by its server's command line (clients connect through Aspire's proxy port, not the server's),
+    /// RabbitMQ by its configuration file's variable.
     /// </summary>
-    public static ResourceCpu Find(BenchmarkPlatform platform)
+    public static ResourceCpu Find()
     {
-        var postgresPort = new NpgsqlConnectionStringBuilder(platform.ConnectionString("webhookdb")).Port;
         var run = PlatformProcesses.OfThisRun();
+        var servers = run.Where(pid => PlatformProcesses.CommandLine(pid).Contains("/bin/postgres -D ", StringComparison.Ordinal)).ToHashSet();
         IReadOnlyList<int> Of(string environmentEntry) => [.. PlatformProcesses.WithEnvironment(environmentEntry).Intersect(run)];
         var resources = new (string Name, IReadOnlyList<int> Pids)[]
         {
             ("webhook-ingress", Of("OTEL_SERVICE_NAME=webhook-ingress")),
-            ("postgres", Of($"PGPORT={postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}")),
+            ("postgres", [.. servers.Where(pid => !servers.Contains(ProcessTree.Parent(pid)))]),
             ("rabbitmq", Of("RABBITMQ_CONFIG_FILE=")),
             ("gateway", Of("OTEL_SERVICE_NAME=gateway")),
         };

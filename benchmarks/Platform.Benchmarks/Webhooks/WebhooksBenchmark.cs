@@ -40,7 +40,7 @@ public sealed class WebhooksBenchmark : IBenchmark
             ("webhook-ingress, direct", platform.Url("webhook-ingress")),
             ("webhook-ingress, through the gateway", platform.Url("gateway")),
         };
-        var cpu = ResourceCpu.Find(platform);
+        var cpu = ResourceCpu.Find();
         var rows = new List<(string Name, LatencyRecorder Result, int Refused, double[] CpuMs)>();
         foreach (var (name, baseAddress) in targets)
         {
