@@ -15,13 +15,15 @@ public static class DatabaseExtensions
     /// The data source for <c>ConnectionStrings:{connectionName}</c> (Aspire's PostgreSQL client: health check,
     /// traces and metrics), plus the migrations embedded in <paramref name="assembly"/> (default: the application's)
     /// as <c>Migrations/NNNN_name.sql</c>, applied at start under an advisory lock and recorded in
-    /// <c>public.schema_migrations</c>. Settings: section <c>Migrations</c>.
+    /// <c>public.schema_migrations</c>. Settings: section <c>Migrations</c>. <paramref name="configureDataSource"/> tunes
+    /// the data source (for example automatic preparation of a hot statement).
     /// </summary>
-    public static TBuilder AddMigrations<TBuilder>(this TBuilder builder, string connectionName, Assembly? assembly = null)
+    public static TBuilder AddMigrations<TBuilder>(
+        this TBuilder builder, string connectionName, Assembly? assembly = null, Action<NpgsqlDataSourceBuilder>? configureDataSource = null)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddNpgsqlDataSource(connectionName);
+        builder.AddNpgsqlDataSource(connectionName, configureDataSourceBuilder: configureDataSource);
         var migrations = MigrationScript.LoadAll(assembly ?? Assembly.Load(new AssemblyName(builder.Environment.ApplicationName)));
         if (migrations.Count == 0)
         {

@@ -23,7 +23,8 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddMigrations(DatabaseName);
+        // The accept statement runs once per webhook: prepared once per connection, PostgreSQL parses and plans it once.
+        builder.AddMigrations(DatabaseName, configureDataSource: source => source.ConnectionStringBuilder.MaxAutoPrepare = 16);
         builder.AddEventBus(bus =>
         {
             bus.AddConsumer<SpaceDeliveryConsumer>().Endpoint(endpoint => endpoint.Name = SpaceDeliveryConsumer.QueueName);
@@ -62,6 +63,8 @@ public static class Extensions
         services.AddSingleton<IWebhookEventStore, WebhookEventStore>();
         services.AddSingleton<SpaceEventStore>();
         services.AddSingleton<ISigningSecretSource, VaultSigningSecretSource>();
+        services.AddSingleton<RouteCache>();
+        services.AddHostedService<RouteChangeListener>();
         services.AddTransient<IWebhookRouteDirectory, WebhookRouteDirectory>();
         services.AddTransient<WebhookReceiver>();
         return builder;

@@ -8,8 +8,10 @@ using Platform.Messaging.Outbox;
 namespace Platform.WebhookIngress.Outbox;
 
 /// <summary>
-/// <c>webhooks.outbox</c>: one row per accepted event, written in the event's own transaction. Someone must receive
-/// every event, so one that no queue would take comes back and stays pending.
+/// <c>webhooks.outbox</c>: one row per accepted event, written in the event's own transaction. A round's events are
+/// published as few <see cref="WebhookReceivedBatch"/> messages (<see cref="ReceivedBatches"/>): the broker, the consumer
+/// and the Space's commit cost per message, not per event. Someone must receive every event, so a message that no
+/// queue would take comes back and its events stay pending.
 /// </summary>
 public sealed class WebhookOutboxStore(NpgsqlDataSource dataSource, IOptions<OutboxOptions> outbox, IOptions<WebhookIngressOptions> options, TimeProvider timeProvider)
     : IOutboxStore
@@ -37,7 +39,7 @@ public sealed class WebhookOutboxStore(NpgsqlDataSource dataSource, IOptions<Out
                 """, connection, transaction);
             command.Parameters.Add(new NpgsqlParameter { Value = max });
             var rows = new List<long>();
-            var messages = new List<OutboxMessage>();
+            var events = new List<WebhookReceived>();
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -56,10 +58,13 @@ public sealed class WebhookOutboxStore(NpgsqlDataSource dataSource, IOptions<Out
                         reader.GetString(10),
                         JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(11)) ?? [],
                         Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(12)));
-                    messages.Add(new OutboxMessage(received.Id, received));
+                    events.Add(received);
                 }
             }
-            return new Batch(connection, transaction, rows, messages);
+            var ranges = ReceivedBatches.Split(events);
+            // The first event's id is the message id: a message published again after a crash keeps it.
+            var messages = ranges.Select(range => new OutboxMessage(events[range.Start].Id, new WebhookReceivedBatch(events[range]))).ToList();
+            return new Batch(connection, transaction, rows, ranges, messages);
         }
         catch
         {
@@ -92,8 +97,12 @@ public sealed class WebhookOutboxStore(NpgsqlDataSource dataSource, IOptions<Out
         return command;
     }
 
-    /// <summary>The locked rows; completing marks the confirmed ones sent and counts an attempt on the others.</summary>
-    private sealed class Batch(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<long> rows, IReadOnlyList<OutboxMessage> messages)
+    /// <summary>
+    /// The locked rows; completing marks the rows of confirmed messages sent and counts an attempt on the others.
+    /// <paramref name="ranges"/> gives each message's rows.
+    /// </summary>
+    private sealed class Batch(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<long> rows, IReadOnlyList<Range> ranges, IReadOnlyList<OutboxMessage> messages)
         : IOutboxBatch
     {
         public IReadOnlyList<OutboxMessage> Messages => messages;
@@ -102,13 +111,18 @@ public sealed class WebhookOutboxStore(NpgsqlDataSource dataSource, IOptions<Out
         {
             if (rows.Count > 0)
             {
+                var sent = new bool[rows.Count];
+                for (var message = 0; message < ranges.Count; message++)
+                {
+                    sent.AsSpan(ranges[message]).Fill(confirmed[message]);
+                }
                 await using var command = new NpgsqlCommand("""
                     UPDATE webhooks.outbox
                     SET attempts = attempts + 1, sent_at = CASE WHEN id = ANY($1) THEN now() END
                     WHERE id = ANY($1) OR id = ANY($2)
                     """, connection, transaction);
-                command.Parameters.Add(new NpgsqlParameter { Value = rows.Where((_, i) => confirmed[i]).ToArray() });
-                command.Parameters.Add(new NpgsqlParameter { Value = rows.Where((_, i) => !confirmed[i]).ToArray() });
+                command.Parameters.Add(new NpgsqlParameter { Value = rows.Where((_, i) => sent[i]).ToArray() });
+                command.Parameters.Add(new NpgsqlParameter { Value = rows.Where((_, i) => !sent[i]).ToArray() });
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);

@@ -6,12 +6,14 @@ using Platform.WebhookIngress.Data;
 namespace Platform.WebhookIngress.Receiving;
 
 /// <summary>
-/// Tenant by slug from the registry (remembered briefly, including "unknown"), then the route from this service's
-/// own table, read on every request so that disabling a route takes effect at once.
+/// Tenant by slug from the registry (remembered briefly, including "unknown"), then the route from this service's own
+/// table, kept in <see cref="RouteCache"/> until a change notice drops it, so that disabling, rotating or deleting a route
+/// takes effect as soon as its notice arrives.
 /// </summary>
 public sealed class WebhookRouteDirectory(
     RegistryClient registry,
     WebhookRouteStore routes,
+    RouteCache routeCache,
     IMemoryCache cache,
     IOptions<WebhookIngressOptions> options) : IWebhookRouteDirectory
 {
@@ -22,7 +24,17 @@ public sealed class WebhookRouteDirectory(
         {
             return RouteLookup.NoTenant;
         }
-        return new RouteLookup(true, await routes.FindBySlugAsync(tenant.TenantId, routeSlug, ct));
+        if (routeCache.TryGet(tenant.TenantId, routeSlug, out var cached))
+        {
+            return new RouteLookup(true, cached);
+        }
+        var readAt = routeCache.Generation;
+        var route = await routes.FindBySlugAsync(tenant.TenantId, routeSlug, ct);
+        if (route is not null)
+        {
+            routeCache.Keep(route, readAt);
+        }
+        return new RouteLookup(true, route);
     }
 
     private async Task<TenantInfo?> FindTenantAsync(string slug, CancellationToken ct)

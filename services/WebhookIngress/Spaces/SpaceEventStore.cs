@@ -12,35 +12,55 @@ public sealed class SpaceEventStore(NpgsqlDataSource dataSource)
     public const int MaxPageSize = 200;
 
     /// <summary>
-    /// Records the delivery; a redelivery of the same event id only counts itself. True for the first delivery. The
-    /// credential subject's identity id is the one the accepted event carries (this service's own <c>webhooks.events</c>).
+    /// Records the deliveries in one statement (one commit); a redelivery of an event id only counts itself. Returns
+    /// the ids that were already recorded. The credential subject's identity id is the one the accepted event carries
+    /// (this service's own <c>webhooks.events</c>).
     /// </summary>
-    public async Task<bool> RecordAsync(WebhookReceived message, CancellationToken ct)
+    public async Task<IReadOnlyList<Guid>> RecordAsync(IReadOnlyList<WebhookReceived> messages, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(messages);
+        // One statement may not touch a row twice, so an event repeated within the batch is recorded once.
+        var distinct = messages.DistinctBy(message => message.Id).ToList();
         await using var command = dataSource.CreateCommand("""
             INSERT INTO webhooks.space_events (event_id, tenant_id, space_id, route_id, route_slug, scheme, sender_event_id,
                                                requester_identity, credential_subject, headers, payload, received_at, event_type,
                                                credential_subject_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13,
-                    (SELECT credential_subject_id FROM webhooks.events WHERE id = $1 AND credential_subject IS NOT DISTINCT FROM $9))
+            SELECT d.event_id, d.tenant_id, d.space_id, d.route_id, d.route_slug, d.scheme, d.sender_event_id, d.requester_identity,
+                   d.credential_subject, d.headers::jsonb, d.payload, d.received_at, d.event_type, e.credential_subject_id
+            FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                        $10::text[], $11::bytea[], $12::timestamptz[], $13::text[])
+                 AS d (event_id, tenant_id, space_id, route_id, route_slug, scheme, sender_event_id, requester_identity,
+                       credential_subject, headers, payload, received_at, event_type)
+            LEFT JOIN webhooks.events e ON e.id = d.event_id AND e.credential_subject IS NOT DISTINCT FROM d.credential_subject
             ON CONFLICT (event_id) DO UPDATE SET redeliveries = webhooks.space_events.redeliveries + 1
-            RETURNING redeliveries = 0
+            RETURNING event_id, redeliveries > 0
             """);
-        foreach (var value in new object?[]
+        command.Parameters.Add(new NpgsqlParameter { Value = distinct.Select(m => m.Id).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = distinct.Select(m => Guid.Parse(m.TenantId)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = distinct.Select(m => Guid.Parse(m.SpaceId)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = distinct.Select(m => Guid.Parse(m.RouteId)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = distinct.Select(m => m.RouteSlug).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = distinct.Select(m => m.Scheme).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = distinct.Select(m => m.SenderEventId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = distinct.Select(m => m.RequesterIdentity).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = distinct.Select(m => m.CredentialSubject).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = distinct.Select(m => JsonSerializer.Serialize(m.Headers)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = distinct.Select(m => Encoding.UTF8.GetBytes(m.Payload)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter
         {
-            message.Id, Guid.Parse(message.TenantId), Guid.Parse(message.SpaceId), Guid.Parse(message.RouteId), message.RouteSlug,
-            message.Scheme, message.SenderEventId, message.RequesterIdentity, message.CredentialSubject,
-            JsonSerializer.Serialize(message.Headers), Encoding.UTF8.GetBytes(message.Payload),
-            new DateTimeOffset(DateTime.SpecifyKind(message.OccurredAt, DateTimeKind.Utc)),
-        })
+            Value = distinct.Select(m => new DateTimeOffset(DateTime.SpecifyKind(m.OccurredAt, DateTimeKind.Utc))).ToArray(),
+        });
+        command.Parameters.Add(new NpgsqlParameter { Value = distinct.Select(SpaceEventTypes.Of).ToArray() });
+        var redelivered = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+            if (reader.GetBoolean(1))
+            {
+                redelivered.Add(reader.GetGuid(0));
+            }
         }
-        // $9 is compared as well as stored, so it needs its type even when null.
-        command.Parameters[8].NpgsqlDbType = NpgsqlDbType.Text;
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)SpaceEventTypes.Of(message) ?? DBNull.Value });
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
+        return redelivered;
     }
 
     /// <summary>The Space's most recent events, newest first; <paramref name="before"/> pages back from an event id.</summary>

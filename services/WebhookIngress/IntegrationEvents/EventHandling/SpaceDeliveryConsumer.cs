@@ -5,27 +5,40 @@ using Platform.WebhookIngress.Spaces;
 namespace Platform.WebhookIngress.IntegrationEvents.EventHandling;
 
 /// <summary>
-/// Delivers <see cref="WebhookReceived"/> to its Space: the Space's event log (<c>webhooks.space_events</c>) that the
-/// admin API reads back. Deduplicated on the event id, so a redelivery never makes a second entry.
+/// Delivers webhook events to their Spaces: the Space's event log (<c>webhooks.space_events</c>) that the admin API reads
+/// back. The relay publishes <see cref="WebhookReceivedBatch"/>, recorded in one statement; a single
+/// <see cref="WebhookReceived"/> (published before batching) is recorded the same way. Deduplicated on the event id,
+/// so a redelivery never makes a second entry.
 /// </summary>
-public sealed partial class SpaceDeliveryConsumer(SpaceEventStore store, ILogger<SpaceDeliveryConsumer> logger) : IConsumer<WebhookReceived>
+public sealed partial class SpaceDeliveryConsumer(SpaceEventStore store, ILogger<SpaceDeliveryConsumer> logger)
+    : IConsumer<WebhookReceivedBatch>, IConsumer<WebhookReceived>
 {
     /// <summary>The queue's name; distinct from any other service's consumer of the same event.</summary>
     public const string QueueName = "webhook-space-delivery";
 
-    public async Task Consume(ConsumeContext<WebhookReceived> context)
+    public Task Consume(ConsumeContext<WebhookReceivedBatch> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var message = context.Message;
-        if (message.Id == Guid.Empty || !Guid.TryParse(message.TenantId, out _) || !Guid.TryParse(message.SpaceId, out _) || !Guid.TryParse(message.RouteId, out _))
+        return RecordAsync(context.Message.Events ?? [], context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<WebhookReceived> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return RecordAsync([context.Message], context.CancellationToken);
+    }
+
+    private async Task RecordAsync(IReadOnlyList<WebhookReceived> events, CancellationToken ct)
+    {
+        if (events.Count == 0 || events.Any(message => message is null || message.Id == Guid.Empty || !Guid.TryParse(message.TenantId, out _)
+                || !Guid.TryParse(message.SpaceId, out _) || !Guid.TryParse(message.RouteId, out _)))
         {
-            // Retrying cannot repair a malformed event; MassTransit moves it to the error queue.
-            throw new InvalidOperationException("WebhookReceived needs an event id and tenant, space and route ids.");
+            // Retrying cannot repair a malformed message; MassTransit moves it to the error queue.
+            throw new InvalidOperationException("Every WebhookReceived needs an event id and tenant, space and route ids.");
         }
-        var first = await store.RecordAsync(message, context.CancellationToken);
-        if (!first)
+        foreach (var redelivered in await store.RecordAsync(events, ct))
         {
-            LogRedelivery(logger, message.Id);
+            LogRedelivery(logger, redelivered);
         }
     }
 
