@@ -45,6 +45,19 @@ public sealed class NotificationTapHandlerTests
         Assert.Equal(NotificationMethods.ProgressNotification, Assert.Single(heard).Method);
     }
 
+    [Fact]
+    public async Task A_notification_split_inside_its_characters_is_heard_whole()
+    {
+        const string text = "Grüße, 東京 😀";
+        var body = $"data: {{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{{\"level\":\"info\",\"data\":\"{text}\"}}}}\r\n\r\n";
+        var heard = new List<JsonRpcNotification>();
+
+        // One byte at a time: every multi-byte character and the CRLF are split across reads.
+        await ReadInChunksAsync(body, "text/event-stream", chunk: 1, _ => { }, heard.Add);
+
+        Assert.Equal(text, Assert.Single(heard).Params!["data"]!.GetValue<string>());
+    }
+
     /// <summary>Reads the answer through the tap <paramref name="chunk"/> bytes at a time; the text handed on.</summary>
     private static async Task<string> ReadInChunksAsync(string body, string mediaType, int chunk, Action<int> handedOn, Action<JsonRpcNotification> listener)
     {

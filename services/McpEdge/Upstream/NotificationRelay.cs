@@ -15,25 +15,29 @@ namespace Platform.McpEdge.Upstream;
 /// log messages at or above the level the caller asked for, each with the caller's credential hidden. Notifications
 /// are heard from the upstream's response stream itself (<see cref="UpstreamNotifications"/>), so every one sent
 /// before the result is queued before the result arrives; the queue is drained before the result is handed back, so
-/// each reaches the caller before the result does.
+/// each reaches the caller before the result does. The queue and its task start with the first notification relayed,
+/// so the usual request, whose upstream sends none, pays for neither.
 /// </summary>
 public sealed class NotificationRelay : IAsyncDisposable
 {
     /// <summary>The level relayed when a request names none.</summary>
     public const LoggingLevel DefaultLogLevel = LoggingLevel.Info;
 
-    private readonly Channel<JsonRpcNotification> _queue = Channel.CreateUnbounded<JsonRpcNotification>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly McpServer _caller;
     private readonly ProgressToken? _callerToken;
     private readonly LoggingLevel _logLevel;
     private readonly UpstreamCredential _credential;
     private readonly CredentialEchoes _echoes;
-    private readonly Task _pump;
+    private readonly CancellationToken _ct;
+    private readonly Lock _state = new();
+    private Channel<JsonRpcNotification>? _queue;
+    private Task? _pump;
+    private bool _disposed;
 
     private NotificationRelay(McpServer caller, ProgressToken? callerToken, LoggingLevel logLevel, UpstreamCredential credential, CredentialEchoes echoes, CancellationToken ct)
     {
-        (_callerToken, _logLevel, _credential, _echoes) = (callerToken, logLevel, credential, echoes);
+        (_caller, _callerToken, _logLevel, _credential, _echoes, _ct) = (caller, callerToken, logLevel, credential, echoes, ct);
         UpstreamToken = new ProgressToken(Guid.NewGuid().ToString("N"));
-        _pump = PumpAsync(caller, ct);
     }
 
     /// <summary>The token the upstream request carries in <c>_meta.progressToken</c> (when the caller asked for progress).</summary>
@@ -94,10 +98,20 @@ public sealed class NotificationRelay : IAsyncDisposable
         return meta;
     }
 
+    /// <summary>Waits until every notification queued so far has been sent on; nothing is relayed after.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _pump;
+        Task? pump;
+        lock (_state)
+        {
+            _disposed = true;
+            _queue?.Writer.TryComplete();
+            pump = _pump;
+        }
+        if (pump is not null)
+        {
+            await pump;
+        }
     }
 
     /// <summary>Called in stream order, before the bytes after the notification reach the MCP client.</summary>
@@ -108,26 +122,47 @@ public sealed class NotificationRelay : IAsyncDisposable
             case NotificationMethods.ProgressNotification when _callerToken is { } callerToken
                 && Parse<ProgressNotificationParams>(notification) is { } progress && progress.ProgressToken == UpstreamToken:
                 var relayed = _echoes.Scrub(new ProgressNotificationParams { ProgressToken = callerToken, Progress = progress.Progress }, _credential);
-                _queue.Writer.TryWrite(Notification(NotificationMethods.ProgressNotification, relayed));
+                Queue(Notification(NotificationMethods.ProgressNotification, relayed));
                 break;
             case NotificationMethods.LoggingMessageNotification
                 when Parse<LoggingMessageNotificationParams>(notification) is { } message && message.Level >= _logLevel:
-                _queue.Writer.TryWrite(Notification(NotificationMethods.LoggingMessageNotification, _echoes.Scrub(message, _credential)));
+                Queue(Notification(NotificationMethods.LoggingMessageNotification, _echoes.Scrub(message, _credential)));
                 break;
         }
     }
 
-    private async Task PumpAsync(McpServer caller, CancellationToken ct)
+    /// <summary>
+    /// Queues a notification for the caller. The queue and the task that empties it start with the first one: most
+    /// upstream requests send no notification, and then cost neither.
+    /// </summary>
+    private void Queue(JsonRpcNotification notification)
     {
-        await foreach (var notification in _queue.Reader.ReadAllAsync(CancellationToken.None))
+        lock (_state)
         {
-            if (ct.IsCancellationRequested)
+            if (_disposed)
+            {
+                return;
+            }
+            if (_queue is null)
+            {
+                _queue = Channel.CreateUnbounded<JsonRpcNotification>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+                _pump = PumpAsync(_queue.Reader);
+            }
+            _queue.Writer.TryWrite(notification);
+        }
+    }
+
+    private async Task PumpAsync(ChannelReader<JsonRpcNotification> queue)
+    {
+        await foreach (var notification in queue.ReadAllAsync(CancellationToken.None))
+        {
+            if (_ct.IsCancellationRequested)
             {
                 continue;
             }
             try
             {
-                await caller.SendMessageAsync(notification, ct);
+                await _caller.SendMessageAsync(notification, _ct);
             }
             catch (Exception exception) when (exception is OperationCanceledException or IOException or InvalidOperationException)
             {

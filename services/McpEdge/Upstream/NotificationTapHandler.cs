@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -32,98 +32,124 @@ public sealed class NotificationTapHandler(HttpMessageHandler inner) : Delegatin
 
     /// <summary>
     /// The server-sent events format, line by line (CR, LF or CRLF), as far as the <c>data</c> of each event: each
-    /// complete event whose data is a JSON-RPC notification goes to the listener. An event's data past
-    /// <see cref="MaxEventChars"/> is not a notification worth relaying (a large result) and is not kept.
+    /// complete event whose data is a JSON-RPC notification goes to the listener. Read as UTF-8 bytes (CR and LF are
+    /// never part of a multi-byte character): a line within one read is looked at where it lies, only a line split
+    /// across reads is copied, and an event is parsed only when its data names a <c>"method"</c>, so a plain result
+    /// costs a scan for line ends. An event's data past <see cref="MaxEventBytes"/> is not a notification worth
+    /// relaying (a large result) and is not kept.
     /// </summary>
     private sealed class EventReader(Action<JsonRpcNotification> listener)
     {
-        private const int MaxEventChars = 256 * 1024;
+        private const int MaxEventBytes = 256 * 1024;
 
-        private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
-        private readonly StringBuilder _line = new();
-        private readonly StringBuilder _data = new();
+        private readonly ArrayBufferWriter<byte> _line = new();
+        private readonly ArrayBufferWriter<byte> _data = new();
         private bool _afterCarriageReturn;
-        private bool _tooLong;
-        private char[] _chars = new char[4096];
+        private bool _lineTooLong;
+        private bool _eventTooLong;
+
+        private static ReadOnlySpan<byte> DataField => "data"u8;
+
+        private static ReadOnlySpan<byte> MethodMember => "\"method\""u8;
 
         public void Feed(ReadOnlySpan<byte> bytes)
         {
-            var needed = _decoder.GetCharCount(bytes, flush: false);
-            if (_chars.Length < needed)
+            if (_afterCarriageReturn && bytes.Length > 0)
             {
-                _chars = new char[needed];
+                _afterCarriageReturn = false;
+                if (bytes[0] == (byte)'\n')
+                {
+                    bytes = bytes[1..];
+                }
             }
-            var count = _decoder.GetChars(bytes, _chars, flush: false);
-            foreach (var c in _chars.AsSpan(0, count))
+            while (bytes.IndexOfAny((byte)'\r', (byte)'\n') is var end and >= 0)
             {
-                if (c == '\n' && _afterCarriageReturn)
+                if (_line.WrittenCount == 0 && !_lineTooLong)
                 {
-                    _afterCarriageReturn = false;
-                    continue;
-                }
-                _afterCarriageReturn = c == '\r';
-                if (c is '\r' or '\n')
-                {
-                    EndLine();
-                }
-                else if (_line.Length < MaxEventChars)
-                {
-                    _line.Append(c);
+                    EndLine(bytes[..end]);
                 }
                 else
                 {
-                    _tooLong = true;
+                    Keep(bytes[..end]);
+                    EndLine(_line.WrittenSpan);
+                    _line.ResetWrittenCount();
                 }
+                _lineTooLong = false;
+                if (bytes[end] == (byte)'\r')
+                {
+                    if (end + 1 == bytes.Length)
+                    {
+                        _afterCarriageReturn = true;
+                    }
+                    else if (bytes[end + 1] == (byte)'\n')
+                    {
+                        end++;
+                    }
+                }
+                bytes = bytes[(end + 1)..];
             }
+            Keep(bytes);
         }
 
-        private void EndLine()
+        /// <summary>Keeps the start of a line that the next read completes.</summary>
+        private void Keep(ReadOnlySpan<byte> part)
         {
-            var line = _line.ToString();
-            _line.Clear();
+            if (_lineTooLong || _line.WrittenCount + part.Length > MaxEventBytes)
+            {
+                _lineTooLong = true;
+                return;
+            }
+            _line.Write(part);
+        }
+
+        private void EndLine(ReadOnlySpan<byte> line)
+        {
+            if (_lineTooLong)
+            {
+                _eventTooLong = true;
+                return;
+            }
             if (line.Length == 0)
             {
                 EndEvent();
                 return;
             }
-            if (!line.StartsWith("data", StringComparison.Ordinal) || (line.Length > 4 && line[4] != ':'))
+            if (!line.StartsWith(DataField) || (line.Length > 4 && line[4] != (byte)':'))
             {
                 return; // Another field (event, id, retry) or a comment.
             }
-            var value = line.Length > 5 && line[5] == ' ' ? line[6..] : line.Length > 5 ? line[5..] : "";
-            if (_tooLong || _data.Length + value.Length > MaxEventChars)
+            var value = line.Length > 5 && line[5] == (byte)' ' ? line[6..] : line.Length > 5 ? line[5..] : [];
+            if (_eventTooLong || _data.WrittenCount + value.Length > MaxEventBytes)
             {
-                _tooLong = true;
+                _eventTooLong = true;
                 return;
             }
-            if (_data.Length > 0)
+            if (_data.WrittenCount > 0)
             {
-                _data.Append('\n');
+                _data.Write("\n"u8);
             }
-            _data.Append(value);
+            _data.Write(value);
         }
 
         private void EndEvent()
         {
-            var data = _data.ToString();
-            var skip = _tooLong;
-            _data.Clear();
-            _tooLong = false;
-            if (skip || !data.Contains("\"method\"", StringComparison.Ordinal))
+            var skip = _eventTooLong;
+            _eventTooLong = false;
+            if (!skip && _data.WrittenSpan.IndexOf(MethodMember) >= 0)
             {
-                return;
-            }
-            try
-            {
-                if (JsonSerializer.Deserialize(data, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage))) is JsonRpcNotification notification)
+                try
                 {
-                    listener(notification);
+                    if (JsonSerializer.Deserialize(_data.WrittenSpan, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage))) is JsonRpcNotification notification)
+                    {
+                        listener(notification);
+                    }
+                }
+                catch (JsonException)
+                {
+                    // Not JSON-RPC: the MCP client reports it.
                 }
             }
-            catch (JsonException)
-            {
-                // Not JSON-RPC: the MCP client reports it.
-            }
+            _data.ResetWrittenCount();
         }
     }
 
