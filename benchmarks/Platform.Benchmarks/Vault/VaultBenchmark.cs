@@ -33,8 +33,10 @@ public sealed class VaultBenchmark : IBenchmark
         await using var dataSource = NpgsqlDataSource.Create(platform.ConnectionString("vaultdb"));
         var store = new SecretStore(dataSource);
         var cipher = new EnvelopeCipher(new MasterKeyRing(new Dictionary<int, string> { [1] = platform.Parameters["vault-master-key"] }));
-        // The vault's own group-commit writer, so the in-process record costs what the endpoint's does.
-        var accessLog = new AccessLog(new AccessLogStore(dataSource), NullLogger<AccessLog>.Instance);
+        // The vault's own group-commit writer, so the in-process record costs what the endpoint's does; the store
+        // alone is the former way, one INSERT and one commit per record, measured beside it.
+        var accessLogStore = new AccessLogStore(dataSource);
+        var accessLog = new AccessLog(accessLogStore, NullLogger<AccessLog>.Instance);
         await accessLog.StartAsync(cancellationToken);
 
         var tenant = Guid.NewGuid();
@@ -61,6 +63,12 @@ public sealed class VaultBenchmark : IBenchmark
                 var id = NextId();
                 Open(cipher, tenant, await store.FindAsync(tenant, id, ct));
                 await accessLog.RecordAsync(new AccessRecord("mcp-edge", AccessOperations.Resolve, tenant, id, 1, AccessOutcomes.Ok), ct);
+            }),
+            ("DB read + decrypt + access record committed alone (one INSERT per record, before group commit)", "in-process", async ct =>
+            {
+                var id = NextId();
+                Open(cipher, tenant, await store.FindAsync(tenant, id, ct));
+                await accessLogStore.WriteAsync([new AccessRecord("mcp-edge", AccessOperations.Resolve, tenant, id, 1, AccessOutcomes.Ok)], ct);
             }),
             ("GET metadata: auth + DB read, no decrypt, no record (baseline)", "HTTP", async ct =>
             {
@@ -99,7 +107,8 @@ public sealed class VaultBenchmark : IBenchmark
             double Ratio(int subject, int baseline) =>
                 results[(cases[subject].Name, concurrency)].OperationsPerSecond / results[(cases[baseline].Name, concurrency)].OperationsPerSecond;
             report.Line($"- concurrency {concurrency}: in-process, DB read + decrypt runs at {Ratio(2, 1):P0} of the bare DB read's throughput, " +
-                $"and with the access record at {Ratio(3, 1):P0}; over HTTP, resolve runs at {Ratio(5, 4):P0} of the metadata read's.");
+                $"with the access record at {Ratio(3, 1):P0} (committed alone, one INSERT per record: {Ratio(4, 1):P0}); " +
+                $"over HTTP, resolve runs at {Ratio(6, 5):P0} of the metadata read's.");
         }
     }
 

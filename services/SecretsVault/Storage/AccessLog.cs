@@ -4,19 +4,29 @@ namespace Platform.SecretsVault.Storage;
 
 /// <summary>
 /// The vault's access log (<c>vault.access_log</c>), written by group commit: concurrent callers queue their records
-/// and one writer commits whatever is queued as one batch (one transaction, one WAL flush), then completes every
+/// and a writer commits whatever is queued as one batch (one transaction, one WAL flush), then completes every
 /// caller of that batch. A caller's task completes only once its record is committed, so an operation answers only
 /// after its record is durable; if the batch fails, every caller in it gets <see cref="AccessLogUnavailableException"/>
-/// and must refuse. There is no delay to fill a batch: a batch is what queued while the previous one committed, so a
-/// lone caller waits for exactly one commit. Stopping takes no new records and commits every queued one first.
+/// and must refuse. There is no delay to fill a batch: a batch is what queued while the writers were busy, so a lone
+/// caller waits for exactly one commit. A few writers commit side by side, so one slow commit (or a writer the
+/// scheduler is late to wake) does not hold up every caller. Stopping takes no new records and commits every
+/// queued one first.
 /// </summary>
-public sealed partial class AccessLog(IAccessLogStore store, ILogger<AccessLog> logger) : IHostedService
+public sealed partial class AccessLog(IAccessLogStore store, ILogger<AccessLog> logger, int writers) : IHostedService
 {
     /// <summary>Most records in one batch (one statement's arrays); more wait for the next batch.</summary>
     public const int MaxBatchSize = 512;
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>Batches in flight at once (each on its own pooled connection).</summary>
+    public const int DefaultWriters = 4;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private Task _writing = Task.CompletedTask;
+
+    public AccessLog(IAccessLogStore store, ILogger<AccessLog> logger)
+        : this(store, logger, DefaultWriters)
+    {
+    }
 
     /// <summary>
     /// Completes once the record is committed. Cancelling stops the wait only: a queued record is committed anyway.
@@ -35,7 +45,7 @@ public sealed partial class AccessLog(IAccessLogStore store, ILogger<AccessLog> 
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _writing = Task.Run(WriteQueuedAsync, CancellationToken.None);
+        _writing = Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(WriteQueuedAsync, CancellationToken.None)));
         return Task.CompletedTask;
     }
 

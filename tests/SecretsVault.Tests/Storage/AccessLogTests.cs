@@ -54,6 +54,25 @@ public sealed class AccessLogTests
     }
 
     [Fact]
+    public async Task Writers_commit_side_by_side_so_a_slow_batch_holds_up_only_its_own_callers()
+    {
+        var store = new GatedAccessLogStore();
+        var log = await StartAsync(store, writers: 2);
+        var slow = log.RecordAsync(Record(1), None);
+        await store.BatchAsync(0);
+
+        var other = log.RecordAsync(Record(2), None);
+        Assert.Equal([Record(2)], await store.BatchAsync(1));
+        store.Open(1);
+        await other.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(slow.IsCompleted);
+
+        store.Open(0);
+        await slow.WaitAsync(TimeSpan.FromSeconds(10));
+        await log.StopAsync(None);
+    }
+
+    [Fact]
     public async Task A_failed_batch_refuses_every_caller_in_it_and_the_next_batch_is_written()
     {
         var store = new GatedAccessLogStore { FailWhen = records => records.Any(r => r.Version == 2) };
@@ -120,9 +139,9 @@ public sealed class AccessLogTests
         Assert.Equal([[Record(1)]], store.Committed);
     }
 
-    private static async Task<AccessLog> StartAsync(GatedAccessLogStore store)
+    private static async Task<AccessLog> StartAsync(GatedAccessLogStore store, int writers = 1)
     {
-        var log = new AccessLog(store, NullLogger<AccessLog>.Instance);
+        var log = new AccessLog(store, NullLogger<AccessLog>.Instance, writers);
         await log.StartAsync(None);
         return log;
     }
